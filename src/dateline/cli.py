@@ -1,0 +1,205 @@
+"""The `dateline` command: a thin layer over the Python API (dateline.runner, dateline.store).
+
+Exit codes: 0 success; 1 some input failed (everything valid was stored); 2 usage error; 3 store or model problem;
+70 internal error (a bug: please report it with `--debug` output).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from dateline import demo as demo_module
+from dateline.errors import EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, DatelineError
+from dateline.settings import DEFAULTS, IngestOptions
+
+EXIT_INTERNAL = 70
+
+app = typer.Typer(
+    help="dateline: news articles in, a verifiable database of events, quotes and stories out.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+DbOption = Annotated[str, typer.Option("--db", help="DuckDB file (created if missing).")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
+
+
+@contextmanager
+def _errors_to_exit() -> Iterator[None]:
+    """Named failures become one line on stderr and their exit code; never a traceback."""
+    try:
+        yield
+    except DatelineError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(exc.exit_code) from None
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _options(db: str, batch_size: int, workers: int, max_bytes: int, stages: str) -> IngestOptions:
+    with _errors_to_exit():
+        return IngestOptions(
+            db=db,
+            batch_size=batch_size,
+            workers=workers,
+            max_bytes=max_bytes,
+            stages=tuple(s.strip() for s in stages.split(",") if s.strip()),
+        )
+
+
+def _count_inputs(paths: list[str]) -> int | None:
+    """How many articles to expect, cheaply: one per file, one per line of JSONL; None when unknowable (stdin)."""
+    total = 0
+    for given in paths:
+        if given == "-":
+            return None
+        path = Path(given)
+        files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() in {".jsonl", ".ndjson"} and file.is_file():
+                with file.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            else:
+                total += 1
+    return total
+
+
+def run_ingest(paths: list[str], options: IngestOptions, quiet: bool) -> int:
+    from dateline.runner import ingest
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=True,
+    )
+    with _errors_to_exit(), progress:
+        task = progress.add_task("ingest", total=_count_inputs(paths))
+        report = ingest(paths, options, progress=lambda n: progress.advance(task, n))
+    for failure in report.failures:
+        err.print(f"[red]failed:[/red] {failure}", soft_wrap=True)
+    if not quiet:
+        err.print(
+            f"{report.new} new, {report.unchanged} unchanged, {report.failed} failed -> {options.db}", soft_wrap=True
+        )
+    return EXIT_INPUT_FAILED if report.failed else EXIT_OK
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for JSONL on stdin.")],
+    db: DbOption = DEFAULTS["db"],
+    workers: Annotated[int, typer.Option(help="spaCy processes (0: one per core).")] = DEFAULTS["workers"],
+    batch_size: Annotated[int, typer.Option(help="Articles per batch and per transaction.")] = DEFAULTS["batch_size"],
+    max_bytes: Annotated[int, typer.Option(help="Largest article accepted, in bytes.")] = DEFAULTS["max_bytes"],
+    stages: Annotated[str, typer.Option(help="NLP stages to run, comma-separated.")] = DEFAULTS["stages"],
+    quiet: QuietOption = False,
+) -> None:
+    """Read news (text, JSONL/JSON, HTML, RSS/Atom, WARC) into the store.
+
+    Re-ingesting the same articles changes nothing. A directory may hold a manifest.jsonl with per-file metadata
+    (file, published, source, title, url, license).
+
+    Example: dateline ingest articles/ feed.xml crawl.warc.gz --db news.duckdb
+    """
+    raise typer.Exit(run_ingest(paths, _options(db, batch_size, workers, max_bytes, stages), quiet))
+
+
+@app.command()
+def export(
+    table: Annotated[str, typer.Argument(help="documents, events, quotes or stories.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    db: DbOption = DEFAULTS["db"],
+    text: Annotated[bool, typer.Option("--text", help="Include article text (documents only).")] = False,
+) -> None:
+    """Write one table of the data contract (see docs/data-contract.md).
+
+    Example: dateline export events --format parquet --output events.parquet
+    """
+    from dateline.store import Store
+    from dateline.store.export import CONTRACT, FORMATS
+    from dateline.store.export import export as export_table
+
+    if table not in CONTRACT:
+        err.print(f"[red]error:[/red] unknown table {table!r}; choose from {', '.join(CONTRACT)}")
+        raise typer.Exit(EXIT_USAGE)
+    if fmt not in FORMATS:
+        err.print(f"[red]error:[/red] unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+        raise typer.Exit(EXIT_USAGE)
+    with _errors_to_exit(), Store.open(db, read_only=True) as store:
+        count = export_table(store, table, fmt, output, with_text=text)
+    if output is not None:
+        err.print(f"{count} {table} -> {output}")
+
+
+@app.command()
+def code(
+    input_path: Annotated[Path, typer.Argument(metavar="IN.jsonl", help='Lines of {"id", "text", "date"}.')],
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL to write: {id, events} per line.")],
+    quiet: QuietOption = False,
+) -> None:
+    """Code standalone sentences into events (offsets relative to each text).
+
+    Example: dateline code sentences.jsonl --output coded.jsonl
+    """
+    from dateline.coding import code_file
+
+    with _errors_to_exit():
+        report = code_file(input_path, output)
+    for failure in report.failures:
+        err.print(f"[red]failed:[/red] {failure}", soft_wrap=True)
+    if not quiet:
+        err.print(f"{report.coded} coded, {report.events} events, {len(report.failures)} failed -> {output}")
+    raise typer.Exit(EXIT_INPUT_FAILED if report.failures else EXIT_OK)
+
+
+@app.command()
+def demo(db: DbOption = DEFAULTS["db"], quiet: QuietOption = False) -> None:
+    """Ingest the bundled example (two Mehr News articles, CC BY 4.0) and print what dateline found.
+
+    Example: dateline demo --db demo.duckdb
+    """
+    status = run_ingest([str(demo_module.EXAMPLE_DIR)], IngestOptions(db=db), quiet)
+    with _errors_to_exit():
+        demo_module.print_report(db, out)
+    raise typer.Exit(status)
+
+
+def main() -> None:
+    """Entry point: run the app; an unexpected exception is one line and exit 70 (traceback with --debug)."""
+    debug = "--debug" in sys.argv
+    if debug:
+        sys.argv.remove("--debug")
+    logging.basicConfig(level=logging.INFO if debug else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback reaches the user
+        if debug:
+            raise
+        err.print(f"[red]internal error:[/red] {type(exc).__name__}: {exc} (rerun with --debug for details)")
+        sys.exit(EXIT_INTERNAL)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.records import ActorRef, Analysis, Document, Event, Mention, Quote, Sentence
+from dateline.store import SCHEMA_VERSION, Store
+from dateline.store.export import CONTRACT, export, records
+
+
+def analysis(doc_id: str = "d1", text: str = "Iran condemned Israel on Friday.") -> Analysis:
+    document = Document(doc_id=doc_id, text=text, published="2023-04-07", published_source="manifest")
+    actor = ActorRef(text="Iran", name="Iran", country="IRN", sector=None, code="IRN", kb_id="country:IRN")
+    target = ActorRef(text="Israel", name="Israel", country="ISR", code="ISR", kb_id="country:ISR")
+    event = Event(
+        event_id=f"{doc_id}-e1", date="2023-04-07", date_source="text", actor=actor, recipient=target, cameo="111",
+        cameo_root="11", goldstein=-2.0, quad_class=3, plover="DISAPPROVE", plover_mode=None, modality="asserted",
+        location=None, confidence=0.9, mentions=(Mention(doc_id, text, 5, 14),),
+    )
+    quote = Quote(quote_id=f"{doc_id}-q1", doc_id=doc_id, text="x", kind="direct", char_start=0, char_end=1,
+                  speaker=actor, cue="say")
+    return Analysis(document, [Sentence(doc_id, 0, 0, len(text), text)], [event], [quote])
+
+
+def test_store_schema_is_versioned(db_path):
+    with Store.open(db_path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+    with Store.open(db_path) as store:  # reopening applies nothing twice
+        assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_store_write_is_idempotent(db_path):
+    with Store.open(db_path) as store:
+        store.write_analyses([analysis()])
+        store.write_analyses([analysis()])
+        assert store.count("documents") == 1
+        assert store.count("events") == 1
+        assert store.count("quotes") == 1
+        assert store.known_doc_ids(["d1", "d2"]) == {"d1"}
+
+
+def test_store_batch_is_all_or_nothing(db_path):
+    with Store.open(db_path) as store:
+        store.write_analyses([analysis("d1")])
+        broken = analysis("d2")
+        broken.sentences.append("not a sentence")  # fails while building rows inside the transaction
+        with pytest.raises(Exception):
+            store.write_analyses([analysis("d3"), broken])
+        assert store.known_doc_ids(["d1", "d2", "d3"]) == {"d1"}
+
+
+def test_store_read_only_missing_db(tmp_path):
+    from dateline.errors import StoreError
+
+    with pytest.raises(StoreError, match="no such database"):
+        Store.open(tmp_path / "missing.duckdb", read_only=True)
+
+
+@pytest.mark.parametrize("table", list(CONTRACT))
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_export_formats_carry_contract_fields(db_path, tmp_path, table, fmt):
+    import csv
+
+    import pyarrow.parquet as pq
+
+    with Store.open(db_path) as store:
+        store.write_analyses([analysis()])
+        out = tmp_path / f"out.{fmt}"
+        count = export(store, table, fmt, out)
+    expected = set(CONTRACT[table])
+    if fmt == "jsonl":
+        rows = [json.loads(line) for line in out.read_text().splitlines()]
+        fields = set(rows[0]) if rows else expected
+    elif fmt == "csv":
+        fields = set(csv.DictReader(out.open()).fieldnames)
+    else:
+        fields = set(pq.read_table(out).column_names)
+    assert expected <= fields
+    assert count == {"documents": 1, "events": 1, "quotes": 1, "stories": 0}[table]
+
+
+def test_export_event_nested_fields(db_path):
+    with Store.open(db_path) as store:
+        store.write_analyses([analysis()])
+        [event] = list(records(store, "events"))
+    assert event["actor"]["code"] == "IRN" and event["recipient"]["country"] == "ISR"
+    assert event["mentions"] == [{"doc_id": "d1", "sentence": "Iran condemned Israel on Friday.", "char_start": 5,
+                                  "char_end": 14}]
