@@ -129,8 +129,13 @@ def export(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
     db: DbOption = DEFAULTS["db"],
     text: Annotated[bool, typer.Option("--text", help="Include article text (documents only).")] = False,
+    profile: Annotated[str, typer.Option(help="contract, or gdelt: GDELT 2.0 Events columns (events only).")] = (
+        "contract"
+    ),
 ) -> None:
     """Write one table of the data contract (see docs/data-contract.md).
+
+    `--profile gdelt` writes events as the 61 tab-separated GDELT 2.0 Events columns (docs/gdelt-profile.md).
 
     Example: dateline export events --format parquet --output events.parquet
     """
@@ -144,10 +149,25 @@ def export(
     if fmt not in FORMATS:
         err.print(f"[red]error:[/red] unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
         raise typer.Exit(EXIT_USAGE)
+    if profile not in {"contract", "gdelt"} or (profile == "gdelt" and table != "events"):
+        err.print("[red]error:[/red] --profile is contract, or gdelt for events")
+        raise typer.Exit(EXIT_USAGE)
     with _errors_to_exit(), Store.open(db, read_only=True) as store:
-        count = export_table(store, table, fmt, output, with_text=text)
+        if profile == "gdelt":
+            count = _export_gdelt(store, output)
+        else:
+            count = export_table(store, table, fmt, output, with_text=text)
     if output is not None:
         err.print(f"{count} {table} -> {output}")
+
+
+def _export_gdelt(store, output: Path | None) -> int:
+    from dateline.store.gdelt import write_gdelt
+
+    if output is None:
+        return write_gdelt(store, sys.stdout)
+    with open(output, "w", encoding="utf-8") as handle:
+        return write_gdelt(store, handle)
 
 
 @app.command()

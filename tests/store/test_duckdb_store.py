@@ -87,3 +87,21 @@ def test_export_event_nested_fields(db_path):
     assert event["actor"]["code"] == "IRN" and event["recipient"]["country"] == "ISR"
     assert event["mentions"] == [{"doc_id": "d1", "sentence": "Iran condemned Israel on Friday.", "char_start": 5,
                                   "char_end": 14}]
+
+
+def test_export_gdelt_profile_has_61_columns(db_path):
+    import io
+
+    from dateline.store.gdelt import COLUMNS, write_gdelt
+
+    with Store.open(db_path) as store:
+        store.write_analyses([analysis()])
+        buffer = io.StringIO()
+        assert write_gdelt(store, buffer) == 1
+    [line] = buffer.getvalue().splitlines()
+    values = line.split("\t")
+    assert len(COLUMNS) == 61 and len(values) == 61
+    row = dict(zip(COLUMNS, values))
+    assert row["SQLDATE"] == "20230407" and row["Actor1CountryCode"] == "IRN" and row["Actor2Code"] == "ISR"
+    assert row["EventCode"] == "111" and row["EventRootCode"] == "11" and row["QuadClass"] == "3"
+    assert row["IsRootEvent"] == "1" and row["NumArticles"] == "1"

@@ -185,6 +185,10 @@ class Store:
     def document_sentence_counts(self) -> dict[str, int]:
         return dict(self.con.execute("SELECT doc_id, count(*) FROM sentences GROUP BY doc_id").fetchall())
 
+    def first_sentence_ends(self) -> dict[str, int]:
+        """Where each document's first sentence ends (GDELT's IsRootEvent: the event is in the lead)."""
+        return dict(self.con.execute("SELECT doc_id, char_end FROM sentences WHERE idx = 0").fetchall())
+
     def iter_events(self) -> Iterator[dict[str, Any]]:
         for row in self._dicts(
             "SELECT event_id, story_id, date, date_source, actor, recipient, cameo, cameo_root, goldstein, "
