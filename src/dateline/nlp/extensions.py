@@ -9,8 +9,11 @@
 
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass
+from datetime import date, datetime
 
+import srsly
 from spacy.tokens import Doc
 
 from dateline.records import ActorRef
@@ -38,8 +41,30 @@ _ATTRIBUTES = {
 }
 
 
+_PICKLED = "__dateline_pickle__"
+
+
+def _encode(obj, chain=None):
+    """Let Docs carrying dateline records cross process boundaries (`nlp.pipe(n_process=N)` sends them as msgpack).
+
+    Our own records and dates are pickled: the pool is ours, so the bytes are trusted.
+    """
+    if isinstance(obj, (date, datetime)) or type(obj).__module__.startswith("dateline."):
+        return {_PICKLED: pickle.dumps(obj)}
+    return obj if chain is None else chain(obj)
+
+
+def _decode(obj, chain=None):
+    if isinstance(obj, dict) and _PICKLED in obj:
+        return pickle.loads(obj[_PICKLED])
+    return obj if chain is None else chain(obj)
+
+
 def register_extensions() -> None:
-    """Register the attributes once; safe to call again (spaCy keeps them per process)."""
+    """Register the attributes and their msgpack codec once; safe to call again (spaCy keeps them per process)."""
     for name, default in _ATTRIBUTES.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+    if "dateline" not in srsly.msgpack_encoders.get_all():
+        srsly.msgpack_encoders.register("dateline", func=_encode)
+        srsly.msgpack_decoders.register("dateline", func=_decode)
