@@ -147,4 +147,4 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    entities: list[tuple[str, str]] = field(default_factory=list)  # (kb_id or name, label) for story clustering
+    features: Any = None  # dateline.stories.features.ArticleFeatures: what story clustering compares

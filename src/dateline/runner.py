@@ -24,6 +24,8 @@ from dateline.nlp.pipeline import shared_nlp
 from dateline.records import Analysis, Document, Sentence
 from dateline.settings import IngestOptions
 from dateline.store import Store
+from dateline.stories.features import features_from_doc
+from dateline.stories.stage import LinkingStage
 
 log = logging.getLogger(__name__)
 
@@ -69,14 +71,12 @@ def to_analysis(document: Document, doc: Doc) -> Analysis:
     sentences = [
         Sentence(document.doc_id, i, sent.start_char, sent.end_char, sent.text) for i, sent in enumerate(doc.sents)
     ]
-    entities = [(m.actor.kb_id or m.actor.name or m.actor.text, "ACTOR") for m in doc._.actor_mentions or ()]
-    entities += [(ent.text, ent.label_) for ent in doc.ents if ent.label_ in {"GPE", "LOC", "FAC", "ORG", "PERSON"}]
     return Analysis(
         document=document,
         sentences=sentences,
         events=list(doc._.events or ()),
         quotes=list(doc._.quotes or ()),
-        entities=entities,
+        features=features_from_doc(doc, document),
     )
 
 
@@ -131,6 +131,7 @@ def ingest(
     owns_store = store is None
     store = store or Store.open(options.db)
     nlp = shared_nlp(tuple(options.stages))
+    linking = LinkingStage(store, match_statements="dateline_quotes" in options.stages)
     try:
         documents = _normalised(iter_inputs(paths, max_bytes=options.max_bytes), report)
         for batch in _batches(documents, options.batch_size):
@@ -142,8 +143,8 @@ def ingest(
                 else:
                     fresh[document.doc_id] = document
             if fresh:
-                analyses = analyse(nlp, list(fresh.values()), options.workers, options.batch_size)
-                store.write_analyses(analyses)
+                analyses, state = linking.link(analyse(nlp, list(fresh.values()), options.workers, options.batch_size))
+                store.write_analyses(analyses, state)
                 report.new += len(analyses)
                 report.new_doc_ids.extend(a.document.doc_id for a in analyses)
             if progress:

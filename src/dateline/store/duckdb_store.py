@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from dateline.errors import StoreError
 from dateline.records import Analysis, Event
+from dateline.store.stage_state import StageState, write_stage_state
 
 log = logging.getLogger(__name__)
 
@@ -126,19 +127,26 @@ class Store:
         rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()
         return {r[0] for r in rows}
 
-    def _insert(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    def _insert(self, table: str, rows: Sequence[dict[str, Any]], replace: bool = False) -> None:
+        """Insert rows through Arrow (fast); existing keys are kept, or replaced when `replace`."""
         if not rows:
             return
         arrow = pa.Table.from_pylist(list(rows))
         columns = ", ".join(arrow.column_names)
+        verb = "INSERT OR REPLACE INTO" if replace else "INSERT INTO"
+        conflict = "" if replace else " ON CONFLICT DO NOTHING"
         self.con.register("_batch", arrow)
         try:
-            self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch ON CONFLICT DO NOTHING")
+            self.con.execute(f"{verb} {table} ({columns}) SELECT {columns} FROM _batch{conflict}")
         finally:
             self.con.unregister("_batch")
 
-    def write_analyses(self, analyses: Sequence[Analysis]) -> None:
-        """Store documents with their sentences, event mentions and quotes, all or nothing."""
+    def write_analyses(self, analyses: Sequence[Analysis], state: StageState | None = None) -> None:
+        """Store documents with their sentences, event mentions and quotes, all or nothing.
+
+        `state` carries what the stories stage changed (stories, merged events, statement ids, clusterer state): it
+        is written in the same transaction, so the store never holds documents without their stories.
+        """
         seq = self.con.execute("SELECT coalesce(max(ingested_seq), 0) FROM documents").fetchone()[0]
         documents, sentences, mentions, events, quotes = [], [], [], [], []
         for offset, analysis in enumerate(analyses, start=1):
@@ -153,14 +161,17 @@ class Store:
             )
             for event in analysis.events:
                 mentions.append(_mention_row(event))
-                events.append(_event_row(event))
+                events.append(event_row(event))
             quotes.extend(_quote_row(q) for q in analysis.quotes)
         with self.transaction():
             self._insert("documents", documents)
             self._insert("sentences", sentences)
             self._insert("event_mentions", mentions)
-            self._insert("events", events)
             self._insert("quotes", quotes)
+            if state is None:  # no stories stage: one event per mention
+                self._insert("events", events)
+            else:  # the stories stage decides which merged events exist
+                write_stage_state(self, state)
 
     # -- reads --------------------------------------------------------------------------------------------------
     def count(self, table: str) -> int:
@@ -253,7 +264,8 @@ def _mention_row(event: Event) -> dict[str, Any]:
     }
 
 
-def _event_row(event: Event) -> dict[str, Any]:
+def event_row(event: Event, variants: Any = None) -> dict[str, Any]:
+    """An Event as a row of the events table (merged events: several mentions, num_sources > 1)."""
     return {
         "event_id": event.event_id,
         "story_id": event.story_id,
@@ -275,7 +287,7 @@ def _event_row(event: Event) -> dict[str, Any]:
         "num_sources": event.num_sources,
         "num_mentions": event.num_mentions,
         "mentions": json.dumps([asdict(m) for m in event.mentions], ensure_ascii=False),
-        "variants": None,
+        "variants": _json(variants),
     }
 
 

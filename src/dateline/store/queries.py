@@ -320,7 +320,7 @@ def network(con: duckdb.DuckDBPyConnection, f: EventFilter = EventFilter(), min_
     nodes: dict[str, dict[str, Any]] = {}
     for edge in edges:
         for end in ("source", "target"):
-            ref = edge.pop(f"{end}_ref") or {}
+            ref = json.loads(edge.pop(f"{end}_ref") or "{}")
             node = nodes.setdefault(edge[end], {"id": edge[end], "label": ref.get("name") or ref.get("text")
                                                 or edge[end], "country": ref.get("country"), "events": 0})
             node["events"] += edge["events"]

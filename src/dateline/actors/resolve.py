@@ -1,0 +1,364 @@
+"""The `dateline_actors` spaCy component: find and resolve every actor mention in a document.
+
+One left-to-right pass over the phrase-matcher hits reads noun phrases of the shape
+`[the|his] [qualifier] [title] [name]` ("Iran's President Ebrahim Raisi", "his Indonesian counterpart Joko Widodo",
+"the Iranian president", "Israeli forces", "OIC chief") and resolves each against the knowledge base on the
+document's publication date; pronouns and unqualified titles go through a small salience model (`coref.py`).
+Results land in `doc._.actor_mentions`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dateline.actors import lexicon as lx
+from dateline.actors.coref import PERSONAL_PRONOUNS, PersonMention, Salience, is_subject
+from dateline.actors.kb import ORG_PREFIX, KnowledgeBase, load_kb
+from dateline.nlp.extensions import ActorMention, register_extensions
+from dateline.records import ActorRef
+
+logger = logging.getLogger(__name__)
+
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within", "into"})
+# Group words too vague to stand as an actor without a country ("people said"); sector-only groups such as
+# "worshipers" or "protesters" are still kept.
+VAGUE_GROUPS = frozenset({"people", "nation", "officials", "official", "party", "company", "media", "business",
+                          "television", "intelligence", "chief", "leader", "muslims", "christians", "jews"})
+
+
+@dataclass
+class Phrase:
+    """One candidate mention as read from the text, before resolution."""
+
+    start: int
+    end: int
+    qualifier: lx.Hit | None = None
+    sector: lx.Hit | None = None
+    name: lx.Hit | None = None
+    unknown_name: Span | None = None
+    possessor: PersonMention | None = None
+    determiner: bool = False
+
+
+def publication_date(doc: Doc) -> dt.date:
+    """`doc._.published` as a date (it may be a date, a datetime or an ISO string); today when unknown."""
+    value = doc._.published
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            logger.debug("unreadable publication date %r", value)
+    return dt.date.today()
+
+
+class ActorResolver:
+    """Sets `doc._.actor_mentions`; the knowledge base and matchers are built once, when the component is made."""
+
+    def __init__(self, nlp: Language, name: str = "dateline_actors", kb: KnowledgeBase | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.kb = kb or load_kb()
+        self.lexicon = lx.ActorLexicon(nlp, self.kb)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actor_mentions = _DocResolver(self.kb, doc, self.lexicon.hits(doc)).run()
+        doc.user_data.pop("dateline.actor_index", None)
+        return doc
+
+
+@Language.factory("dateline_actors", requires=["token.dep", "token.head", "doc.ents"], assigns=["doc._.actor_mentions"])
+def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
+    return ActorResolver(nlp, name)
+
+
+class _DocResolver:
+    """The state of one pass over one document."""
+
+    def __init__(self, kb: KnowledgeBase, doc: Doc, hits: list[lx.Hit]) -> None:
+        self.kb, self.doc = kb, doc
+        self.on = publication_date(doc)
+        self.at = {hit.start: hit for hit in hits}
+        self.salience = Salience()
+        self.mentions: list[ActorMention] = []
+        self.person_at: dict[int, PersonMention] = {}  # token index -> person mention covering it
+        self.unknown_people: dict[str, str] = {}  # surname -> full name, for people not in the knowledge base
+        self.person_ents = {ent.start: ent for ent in doc.ents if ent.label_ == "PERSON"}
+        self.sentence_start = [0] * len(doc)
+        for sent in doc.sents:
+            self.sentence_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+
+    def run(self) -> list[ActorMention]:
+        doc, position = self.doc, 0
+        sentence_start = self.sentence_start
+        for i in self._candidates():
+            if i < position:
+                continue
+            self.salience.note_sentence(sentence_start[i])
+            token = doc[i]
+            phrase = self._read_phrase(i)
+            if phrase is None:
+                if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
+                    self._pronoun(token)
+                continue
+            self._resolve(phrase)
+            position = max(phrase.end, i + 1)
+        return self.mentions
+
+    def _candidates(self) -> list[int]:
+        """Token positions where a phrase may start: at hits and names, a few tokens before them, and pronouns."""
+        starts = set()
+        for start in (*self.at, *self.person_ents):
+            starts.update(range(max(start - 3, 0), start + 1))
+        starts.update(token.i for token in self.doc if token.lower_ in PERSONAL_PRONOUNS)
+        return sorted(starts)
+
+    # ---- reading
+    def _read_phrase(self, i: int) -> Phrase | None:
+        doc, at = self.doc, self.at
+        j, determiner, possessor = i, False, None
+        if doc[j].lower_ in ("his", "her") and j + 1 < len(doc) and (j + 1) in at:
+            self._pronoun(doc[j])
+            possessor = self.person_at.get(j)
+            j += 1
+        elif doc[j].lower_ == "the" and j + 1 < len(doc):
+            determiner = True
+            j += 1
+        phrase = Phrase(start=j if possessor or not determiner else i, end=j, possessor=possessor,
+                        determiner=determiner)
+        hit = at.get(j)
+        if hit is None and j not in self.person_ents:
+            return self._read_title(phrase, j) if determiner else None
+        if hit is not None and hit.kind in (lx.COUNTRY, lx.ORG, lx.PERSON, lx.SURNAME) and self._possessive(hit.end):
+            if hit.kind in (lx.PERSON, lx.SURNAME):
+                self._resolve(Phrase(start=hit.start, end=hit.end, name=hit))
+                phrase.possessor = self.person_at.get(hit.start)
+            else:
+                self._resolve(Phrase(start=hit.start, end=hit.end, qualifier=hit))
+                phrase.qualifier = hit
+            phrase.start = j = self._skip_possessive(hit.end)
+            return self._read_title(phrase, j, required=True)
+        if hit is not None and hit.kind == lx.ADJECTIVE:
+            phrase.qualifier, j = hit, hit.end
+        elif hit is not None and hit.kind in (lx.ORG, lx.COUNTRY) and self._title_at(hit.end) is not None:
+            phrase.qualifier, j = hit, hit.end
+        elif hit is not None and hit.kind != lx.SECTOR:
+            phrase.end = hit.end
+            if hit.kind in (lx.PERSON, lx.SURNAME):
+                phrase.name = hit
+            else:
+                phrase.qualifier = hit
+            return phrase
+        return self._read_title(phrase, j)
+
+    def _read_title(self, phrase: Phrase, j: int, required: bool = False) -> Phrase | None:
+        title = self._title_at(j)
+        if title is not None:
+            phrase.sector, j = title, title.end
+        name = self.at.get(j)
+        if name is not None and name.kind in (lx.PERSON, lx.SURNAME):
+            phrase.name, j = name, name.end
+        elif j in self.person_ents and (phrase.sector or phrase.qualifier or not required):
+            phrase.unknown_name = self.person_ents[j]
+            j = phrase.unknown_name.end
+        phrase.end = j
+        if phrase.sector is not None and phrase.qualifier is None:
+            phrase.qualifier = self._postmodifier(j)
+        if phrase.sector or phrase.name or phrase.unknown_name:
+            return phrase
+        if phrase.qualifier is not None and not required:
+            return phrase
+        return None
+
+    def _postmodifier(self, j: int) -> lx.Hit | None:
+        """The body a title belongs to when it follows: "the secretary general of the OIC", "spokesman for Iran"."""
+        doc = self.doc
+        if j >= len(doc) or doc[j].lower_ not in ("of", "for"):
+            return None
+        k = j + 2 if j + 1 < len(doc) and doc[j + 1].lower_ == "the" else j + 1
+        hit = self.at.get(k)
+        return hit if hit is not None and hit.kind in (lx.ORG, lx.COUNTRY, lx.ADJECTIVE) else None
+
+    def _title_at(self, j: int) -> lx.Hit | None:
+        """A sector word at j, allowing up to two unmatched modifiers before it ("Israeli security personnel")."""
+        doc = self.doc
+        for k in range(j, min(j + 3, len(doc))):
+            hit = self.at.get(k)
+            if hit is not None:
+                return hit if hit.kind == lx.SECTOR else None
+            if doc[k].pos_ not in ("ADJ", "NOUN", "PROPN") or doc[k].ent_type_ == "PERSON":
+                return None
+        return None
+
+    def _possessive(self, k: int) -> bool:
+        return k < len(self.doc) and self.doc[k].lower_ in POSSESSIVE_MARKS
+
+    def _skip_possessive(self, k: int) -> int:
+        return k + 1 if self._possessive(k) else k
+
+    # ---- resolving
+    def _resolve(self, phrase: Phrase) -> None:
+        if phrase.name is not None:
+            self._resolve_name(phrase)
+        elif phrase.unknown_name is not None:
+            self._resolve_unknown(phrase)
+        elif phrase.sector is not None:
+            self._resolve_title(phrase)
+        elif phrase.qualifier is not None:
+            self._resolve_plain(phrase.qualifier)
+
+    def _text(self, start: int, end: int) -> str:
+        return self.doc[start:end].text
+
+    def _qualifier_of(self, phrase: Phrase) -> str | None:
+        hit = phrase.qualifier
+        if hit is None:
+            return None
+        if hit.kind == lx.ORG:
+            return ORG_PREFIX + hit.keys[0]
+        if hit.kind in (lx.COUNTRY, lx.ADJECTIVE, lx.CAPITAL, lx.DEMONYM):
+            return self._pick_country(hit.keys)
+        return None
+
+    def _pick_country(self, keys: tuple[str, ...]) -> str:
+        if len(keys) > 1 and self.salience.focus in keys:
+            return self.salience.focus
+        return keys[0]
+
+    def _resolve_name(self, phrase: Phrase) -> None:
+        hit = phrase.name
+        person_id = self._pick_person(hit.keys, self._qualifier_of(phrase))
+        if person_id is None:
+            return
+        actor = self.kb.person_ref(person_id, self._text(phrase.start, phrase.end), self.on)
+        how = "surname" if hit.kind == lx.SURNAME else "name"
+        self._add_person(phrase.start, phrase.end, actor, how, self.kb.people[person_id].gender)
+
+    def _pick_person(self, candidates: tuple[str, ...], qualifier: str | None) -> str | None:
+        """Among people sharing a name: one already mentioned, else one of the right country, else one in office."""
+        if len(candidates) == 1:
+            return candidates[0]
+        mentioned = [pid for pid in candidates if self.salience.mentioned(f"person:{pid}")]
+        if mentioned:
+            return mentioned[-1]
+        people = [self.kb.people[pid] for pid in candidates]
+        if qualifier:
+            people = [p for p in people if any(role.of == qualifier for role in p.roles)] or people
+        active = [p for p in people if any(role.active(self.on) for role in p.roles)]
+        chosen = active or people
+        return chosen[0].person_id if len(chosen) == 1 else None
+
+    def _resolve_unknown(self, phrase: Phrase) -> None:
+        span = phrase.unknown_name
+        of = self._qualifier_of(phrase)
+        sector = self.kb.sector_words[phrase.sector.keys[0]].sector if phrase.sector else None
+        full = self.unknown_people.get(span[-1].text, span.text) if len(span) == 1 else span.text
+        self.unknown_people.setdefault(span[-1].text, span.text)
+        country = of if of and not of.startswith(ORG_PREFIX) else None
+        if of and of.startswith(ORG_PREFIX):
+            org = self.kb.organisations[of[len(ORG_PREFIX):]]
+            country, code = org.country, org.code
+        else:
+            code = country + (sector or "") if country else None
+        actor = ActorRef(text=self._text(phrase.start, phrase.end), name=full, country=country, sector=sector,
+                         code=code)
+        self._add_person(phrase.start, phrase.end, actor, "name", None)
+
+    def _resolve_title(self, phrase: Phrase) -> None:
+        word = self.kb.sector_words[phrase.sector.keys[0]]
+        of = self._qualifier_of(phrase)
+        role = word.role
+        if role == "counterpart":
+            role = phrase.possessor.role if phrase.possessor else None
+        if of is None and role == "spokesperson" and phrase.possessor is not None:
+            of = phrase.possessor.of
+        if of is None and word.person and phrase.determiner:
+            of = self.salience.focus
+        text = self._text(phrase.start, phrase.end)
+        if of and role and word.person:
+            person = self.kb.holder(of, role, self.on)
+            if person is not None:
+                actor = self.kb.person_ref(person.person_id, text, self.on)
+                self._add_person(phrase.start, phrase.end, actor, "role", person.gender)
+                return
+        if of and of.startswith(ORG_PREFIX):
+            self._add(phrase.start, phrase.end, self.kb.org_ref(of[len(ORG_PREFIX):], text), "role")
+        elif of:
+            self._add(phrase.start, phrase.end, self.kb.country_ref(of, text, word.sector), "role")
+        elif not word.person and word.word not in VAGUE_GROUPS and word.sector != "GOV":
+            self._add(phrase.start, phrase.end, ActorRef(text=text, sector=word.sector, code=word.sector), "role")
+
+    def _resolve_plain(self, hit: lx.Hit) -> None:
+        text = self._text(hit.start, hit.end)
+        if hit.kind == lx.ALIAS:
+            alias = self.kb.aliases[int(hit.keys[0])]
+            self._add(hit.start, hit.end, self.kb.ref_for_target(alias.target, text, alias.sector, text, self.on),
+                      "alias")
+        elif hit.kind == lx.ORG:
+            self._add(hit.start, hit.end, self.kb.org_ref(hit.keys[0], text), "organisation")
+        elif hit.kind == lx.COUNTRY:
+            iso3 = self._pick_country(hit.keys)
+            self._add(hit.start, hit.end, self.kb.country_ref(iso3, text), "country")
+            if is_subject(self.doc[hit.end - 1]):
+                self.salience.focus = iso3
+        elif hit.kind == lx.CAPITAL:
+            self._capital(hit, text)
+        elif hit.kind in (lx.ADJECTIVE, lx.DEMONYM):
+            self._add(hit.start, hit.end, self.kb.country_ref(self._pick_country(hit.keys), text), "nationality")
+
+    def _capital(self, hit: lx.Hit, text: str) -> None:
+        """Capitals stand for governments ("Tehran condemned"), but not as places ("in Tehran") or datelines."""
+        doc, iso3 = self.doc, self._pick_country(hit.keys)
+        if hit.start <= 1 and hit.end < len(doc) and doc[hit.end].text in DATELINE_DASHES:
+            self.salience.focus = iso3
+            return
+        head = doc[hit.end - 1]
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS:
+            return
+        self._add(hit.start, hit.end, self.kb.country_ref(iso3, text, "GOV"), "capital")
+
+    def _pronoun(self, token: Token) -> None:
+        if token.i in self.person_at:
+            return
+        possessor = self.salience.possessor_of(token, self.person_at) if token.dep_ == "poss" else None
+        antecedent = self.salience.antecedent(token, self.sentence_start[token.i], possessor)
+        if antecedent is None:
+            return
+        actor = ActorRef(**{**antecedent.actor.to_dict(), "text": token.text})
+        self._add_person(token.i, token.i + 1, actor, "pronoun", antecedent.gender, antecedent)
+
+    # ---- recording
+    def _add(self, start: int, end: int, actor: ActorRef, how: str) -> None:
+        self.mentions.append(ActorMention(start, end, actor, how))
+
+    def _add_person(self, start: int, end: int, actor: ActorRef, how: str, gender: str | None,
+                    antecedent: PersonMention | None = None) -> None:
+        self._add(start, end, actor, how)
+        of, role = (antecedent.of, antecedent.role) if antecedent else self._role_of(actor)
+        head = self.doc[start:end].root
+        mention = PersonMention(start, end, self.sentence_start[start], is_subject(head), gender, actor, of, role)
+        for i in range(start, end):
+            self.person_at[i] = mention
+        if how != "pronoun":
+            self.salience.add_person(mention)
+        else:
+            self.salience.people.append(mention)
+
+    def _role_of(self, actor: ActorRef) -> tuple[str | None, str | None]:
+        if actor.kb_id and actor.kb_id.startswith("person:"):
+            role = self.kb.people[actor.kb_id[len("person:"):]].role_on(self.on)
+            if role is not None:
+                return role.of, role.role
+        country = actor.country if actor.country and actor.country not in ("IGO", "NGO", "IMG") else None
+        return country, None

@@ -1,0 +1,112 @@
+"""What the stories stage keeps between batches: clusterer state, MinHash signatures, merged events, statements.
+
+Reads happen before a batch is analysed; writes go through `write_stage_state` inside the batch's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dateline.store.duckdb_store import Store
+
+
+@dataclass
+class StageState:
+    """Rows to upsert after one batch (each list may be empty)."""
+
+    cluster_meta: dict[str, Any] = field(default_factory=dict)
+    cluster_df: list[dict[str, Any]] = field(default_factory=list)  # {kind, key, df}
+    stories: list[dict[str, Any]] = field(default_factory=list)  # {story_id, title, first/last_published, state}
+    signatures: list[dict[str, Any]] = field(default_factory=list)  # {doc_id, seq, scheme, signature}
+    events: list[dict[str, Any]] = field(default_factory=list)  # merged event rows (events table)
+    mention_links: dict[str, str] = field(default_factory=dict)  # mention_id -> merged event_id
+    dropped_events: list[str] = field(default_factory=list)  # merged event ids absorbed into others
+    statement_ids: dict[str, str] = field(default_factory=dict)  # quote_id -> statement_id
+
+
+def write_stage_state(store: Store, state: StageState) -> None:
+    con = store.con
+    if state.cluster_meta:
+        store._insert(
+            "cluster_meta",
+            [{"name": k, "value": json.dumps(v, sort_keys=True)} for k, v in state.cluster_meta.items()],
+            replace=True,
+        )
+    store._insert("cluster_df", state.cluster_df, replace=True)
+    store._insert("stories", state.stories, replace=True)
+    store._insert("doc_signatures", [{**r, "signature": json.dumps(r["signature"])} for r in state.signatures])
+    if state.dropped_events:
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?))", [state.dropped_events])
+    store._insert("events", state.events, replace=True)
+    if state.mention_links:
+        _update_by_key(store, "event_mentions", "mention_id", "event_id", state.mention_links)
+    if state.statement_ids:
+        _update_by_key(store, "quotes", "quote_id", "statement_id", state.statement_ids)
+
+
+def _update_by_key(store: Store, table: str, key: str, column: str, values: dict[str, str]) -> None:
+    import pyarrow as pa
+
+    store.con.register("_updates", pa.table({"k": list(values), "v": list(values.values())}))
+    try:
+        store.con.execute(f"UPDATE {table} SET {column} = u.v FROM _updates u WHERE {table}.{key} = u.k")
+    finally:
+        store.con.unregister("_updates")
+
+
+def read_cluster_state(store: Store) -> dict[str, list[dict[str, Any]]] | None:
+    """The clusterer's rows as `StoryClusterer.from_rows` reads them, or None for a new store."""
+    meta = dict(store.con.execute("SELECT name, value FROM cluster_meta").fetchall())
+    if not meta:
+        return None
+    stories = [json.loads(r[0]) for r in store.con.execute(
+        "SELECT state FROM stories WHERE state IS NOT NULL ORDER BY story_id").fetchall()]
+    df = store.con.execute("SELECT kind, key, df FROM cluster_df").fetchall()
+    return {
+        "meta": [{k: json.loads(v) for k, v in meta.items()}],
+        "stories": stories,
+        "term_df": [{"term": key, "df": n} for kind, key, n in df if kind == "term"],
+        "entity_df": [{"entity": key, "df": n} for kind, key, n in df if kind == "entity"],
+    }
+
+
+def read_signatures(store: Store) -> Iterable[dict[str, Any]]:
+    for doc_id, seq, scheme, signature in store.con.execute(
+        "SELECT doc_id, seq, scheme, signature FROM doc_signatures ORDER BY seq"
+    ).fetchall():
+        yield {"doc_id": doc_id, "seq": seq, "scheme": scheme, "signature": json.loads(signature)}
+
+
+def read_story_events(store: Store, story_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Merged event rows of the given stories, nested fields parsed."""
+    ids = sorted(set(story_ids))
+    if not ids:
+        return []
+    cursor = store.con.execute("SELECT * FROM events WHERE story_id IN (SELECT unnest(?)) ORDER BY event_id", [ids])
+    names = [d[0] for d in cursor.description]
+    rows = []
+    for values in cursor.fetchall():
+        row = dict(zip(names, values))
+        for key in ("actor", "recipient", "location", "mentions", "variants"):
+            row[key] = json.loads(row[key]) if row[key] else None
+        rows.append(row)
+    return rows
+
+
+def read_statement_candidates(store: Store, speaker_keys: Iterable[str]) -> list[dict[str, Any]]:
+    """Stored quotes by the given speakers (kb_id or name), with their document's publication date."""
+    keys = sorted(set(speaker_keys))
+    if not keys:
+        return []
+    cursor = store.con.execute(
+        "SELECT q.quote_id, q.doc_id, q.text, q.kind, q.speaker_kb_id, q.speaker_name, q.statement_id, d.published "
+        "FROM quotes q JOIN documents d USING (doc_id) "
+        "WHERE coalesce(q.speaker_kb_id, q.speaker_name) IN (SELECT unnest(?)) ORDER BY d.ingested_seq, q.char_start",
+        [keys],
+    )
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, values)) for values in cursor.fetchall()]

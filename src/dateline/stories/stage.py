@@ -1,0 +1,197 @@
+"""The cross-document stage of an ingest run: near-duplicates, stories, merged events and shared statements.
+
+It keeps the clusterer, the MinHash index and each touched story's merged events in memory for the run, loads them
+from the store on first use, and hands back, per batch, the rows to write in that batch's transaction
+(`StageState`). Articles are linked in input order, so one batch or many give the same result.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from dateline.records import ActorRef, Analysis, Event, Location, Mention, Quote
+from dateline.stories.clustering import StoryClusterer
+from dateline.stories.event_merge import MergedEvents, Variant, merge_into
+from dateline.stories.near_duplicates import NearDuplicateIndex
+from dateline.store.duckdb_store import Store, event_row
+from dateline.store.stage_state import (
+    StageState,
+    read_cluster_state,
+    read_signatures,
+    read_statement_candidates,
+    read_story_events,
+)
+
+log = logging.getLogger(__name__)
+
+# Candidate quotes for statement matching per batch, most recent first: bounds the embedding work for prolific
+# speakers (a head of state quoted daily) while covering the matcher's time window.
+MAX_STATEMENT_CANDIDATES = 400
+
+
+class LinkingStage:
+    """Links each batch of analysed articles to what the store already holds."""
+
+    def __init__(self, store: Store, match_statements: bool = True):
+        self.store = store
+        self.match_statements = match_statements
+        self._clusterer: StoryClusterer | None = None
+        self._duplicates: NearDuplicateIndex | None = None
+        self._merged: dict[str, MergedEvents] = {}
+        self._matcher: Any = None
+
+    # -- state, loaded on first use ---------------------------------------------------------------------------------
+    @property
+    def clusterer(self) -> StoryClusterer:
+        if self._clusterer is None:
+            rows = read_cluster_state(self.store)
+            self._clusterer = StoryClusterer.from_rows(rows) if rows else StoryClusterer()
+        return self._clusterer
+
+    @property
+    def duplicates(self) -> NearDuplicateIndex:
+        if self._duplicates is None:
+            self._duplicates = NearDuplicateIndex.from_rows(read_signatures(self.store))
+        return self._duplicates
+
+    def _story_events(self, story_id: str) -> MergedEvents:
+        if story_id not in self._merged:
+            merged = MergedEvents()
+            for row in read_story_events(self.store, [story_id]):
+                event = event_from_row(row)
+                merged.events.append(event)
+                merged.variants[event.event_id] = [variant_from_dict(v) for v in row.get("variants") or []] or [
+                    Variant.of(event)
+                ]
+            self._merged[story_id] = merged
+        return self._merged[story_id]
+
+    # -- one batch ------------------------------------------------------------------------------------------------
+    def link(self, analyses: Sequence[Analysis]) -> tuple[list[Analysis], StageState]:
+        state = StageState()
+        linked: list[Analysis] = []
+        touched: dict[str, None] = {}
+        df_keys: set[tuple[str, str]] = set()
+        for analysis in analyses:
+            document = analysis.document
+            signature = self.duplicates.signature(document.text)
+            original = self.duplicates.query_signature(signature)
+            if document.doc_id not in self.duplicates:
+                self.duplicates.add_signature(document.doc_id, signature)
+                state.signatures.append({"doc_id": document.doc_id, "seq": len(self.duplicates) - 1,
+                                         "scheme": signature.scheme, "signature": signature.hashvalues.tolist()})
+            if original and original in self.clusterer.story_of:
+                story_id = self.clusterer.story_of[original]
+                self.clusterer.attach(document.doc_id, story_id, document.published)
+            else:
+                original = None
+                features = analysis.features
+                story_id = self.clusterer.assign(features)
+                df_keys.update(("term", t) for t in features.terms)
+                df_keys.update(("entity", e) for e in features.entities)
+            touched[story_id] = None
+            self._merged[story_id] = merge_into(self._story_events(story_id), analysis.events, story_id)
+            linked.append(replace(analysis, document=replace(document, story_id=story_id, duplicate_of=original)))
+        self._fill_story_rows(state, touched, df_keys)
+        if self.match_statements:
+            linked = self._with_statements(linked, state)
+        return linked, state
+
+    def _fill_story_rows(self, state: StageState, touched: dict[str, None], df_keys: set[tuple[str, str]]) -> None:
+        clusterer = self.clusterer
+        meta = clusterer.to_rows()["meta"][0] if clusterer.stories else None
+        if meta:
+            state.cluster_meta = meta
+        state.cluster_df = [
+            {"kind": kind, "key": key, "df": (clusterer.term_df if kind == "term" else clusterer.entity_df)[key]}
+            for kind, key in sorted(df_keys)
+        ]
+        for story_id in touched:
+            story = clusterer.stories[story_id]
+            row = story.to_row()
+            state.stories.append({
+                "story_id": story_id, "title": story.title, "first_published": row["first_published"],
+                "last_published": row["last_published"], "state": json.dumps(row, sort_keys=True),
+            })  # fmt: skip
+            merged = self._merged[story_id]
+            for event in merged.events:
+                variants = merged.variants[event.event_id]
+                state.events.append(event_row(event, [_variant_dict(v) for v in variants]))
+                state.mention_links.update({v.event_id: event.event_id for v in variants})
+
+    def _with_statements(self, analyses: list[Analysis], state: StageState) -> list[Analysis]:
+        from dateline.quotes.embeddings import embedding_available
+        from dateline.quotes.statements import QuoteContext, StatementMatcher
+
+        quotes = [(a, q) for a in analyses for q in a.quotes]
+        if not quotes:
+            return analyses
+        if self._matcher is None:
+            if not embedding_available():
+                log.warning("sentence embeddings unavailable: each quote is its own statement")
+                self.match_statements = False
+                return analyses
+            self._matcher = StatementMatcher()
+        new = [_context(q, a.document.published) for a, q in quotes]
+        dates = [c.published for c in new if c.published]
+        window = timedelta(days=self._matcher.window_days)
+        low, high = (min(dates) - window, max(dates) + window) if dates else (None, None)
+        candidates = [
+            QuoteContext(r["quote_id"], r["text"], r["speaker_kb_id"], r["speaker_name"], _day(r["published"]),
+                         r["statement_id"], r["doc_id"])
+            for r in read_statement_candidates(self.store, {c.speaker_kb_id or c.speaker_name for c in new} - {None})
+        ]
+        candidates = [c for c in candidates if c.published is None or low is None or low <= c.published <= high]
+        ids = self._matcher.assign(new, candidates[-MAX_STATEMENT_CANDIDATES:])
+        state.statement_ids.update(ids)
+        return [
+            replace(a, quotes=[replace(q, statement_id=ids.get(q.quote_id, q.quote_id)) for q in a.quotes])
+            for a in analyses
+        ]
+
+
+def _context(quote: Quote, published: str | None) -> Any:
+    from dateline.quotes.statements import QuoteContext
+
+    speaker = quote.speaker
+    return QuoteContext(quote.quote_id, quote.text, getattr(speaker, "kb_id", None), getattr(speaker, "name", None),
+                        _day(published), None, quote.doc_id)
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _actor(value: dict | None) -> ActorRef | None:
+    return ActorRef(**value) if value else None
+
+
+def event_from_row(row: dict[str, Any]) -> Event:
+    """A merged event as stored (nested fields parsed) back to an Event record."""
+    return Event(
+        event_id=row["event_id"], date=row["date"], date_source=row["date_source"], actor=_actor(row["actor"]),
+        recipient=_actor(row["recipient"]), cameo=row["cameo"], cameo_root=row["cameo_root"],
+        goldstein=row["goldstein"], quad_class=row["quad_class"], plover=row["plover"],
+        plover_mode=row["plover_mode"], modality=row["modality"],
+        location=Location(**row["location"]) if row["location"] else None, confidence=row["confidence"],
+        mentions=tuple(Mention(**m) for m in row["mentions"] or ()), story_id=row["story_id"],
+        num_sources=row["num_sources"], num_mentions=row["num_mentions"],
+    )  # fmt: skip
+
+
+def _variant_dict(variant: Variant) -> dict[str, Any]:
+    row = variant.to_row("")
+    row.pop("merged_event_id")
+    return row
+
+
+def variant_from_dict(value: dict[str, Any]) -> Variant:
+    return Variant(**{**value, "actor": _actor(value.get("actor")), "recipient": _actor(value.get("recipient"))})

