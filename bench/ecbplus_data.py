@@ -1,0 +1,143 @@
+"""Read the ECB+ corpus (Cybulska & Vossen, LREC 2014) into spaCy Docs with gold subtopics and event mentions.
+
+The XML gives tokens with sentence numbers, ACTION_*/NEG_* event markables and CROSS_DOC_COREF / INTRA_DOC_COREF
+chains. Docs are built from the gold tokens (so mention offsets need no alignment); in `ecbplus` files sentence 0 is
+the source URL and is left out, as the official scorer does.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+log = logging.getLogger(__name__)
+
+DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
+TEST_TOPICS = frozenset(range(36, 46))  # held out: never read, even if present
+EVENT_TAGS = ("ACTION_", "NEG_")
+_NO_SPACE_BEFORE = frozenset(".,;:!?%)]}'s n't 're 've 'll 'd 'm ''".split()) | {"'s", "n't"}
+_NO_SPACE_AFTER = frozenset("( [ { $ ``".split())
+
+
+@dataclass(frozen=True)
+class GoldMention:
+    """An event mention: token indices [start, end) in the Doc, its gold chain, and the sentence it is in."""
+
+    doc_name: str
+    start: int
+    end: int
+    chain: str
+    sentence: int
+    tag: str
+
+
+@dataclass
+class GoldDoc:
+    name: str  # e.g. 1_10ecbplus.xml
+    topic: int
+    subtopic: str  # topic + "ecb" | "ecbplus"
+    words: list[str]
+    spaces: list[bool]
+    sent_starts: list[bool]
+    sentence_of: list[int]  # gold sentence number of each token
+    mentions: list[GoldMention]
+
+
+def _spaces(words: list[str]) -> list[bool]:
+    spaces = []
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        spaces.append(nxt is not None and nxt not in _NO_SPACE_BEFORE and word not in _NO_SPACE_AFTER)
+    return spaces
+
+
+def read_gold_doc(path: Path, coref_sentences: set[tuple[str, int]]) -> GoldDoc:
+    root = ET.parse(path).getroot()
+    plus = path.name.endswith("ecbplus.xml")
+    words, sentence_of, index_of = [], [], {}
+    for token in root.iter("token"):
+        sentence = int(token.get("sentence"))
+        if plus and sentence == 0:
+            continue
+        index_of[token.get("t_id")] = len(words)
+        words.append(token.text or "_")
+        sentence_of.append(sentence)
+    sent_starts = [i == 0 or sentence_of[i] != sentence_of[i - 1] for i in range(len(words))]
+    markables = root.find("Markables")
+    anchors: dict[str, tuple[str, list[int]]] = {}
+    instance: dict[str, str] = {}
+    for markable in markables if markables is not None else ():
+        tokens = [index_of[a.get("t_id")] for a in markable.findall("token_anchor") if a.get("t_id") in index_of]
+        if tokens:
+            anchors[markable.get("m_id")] = (markable.tag, tokens)
+        elif markable.get("instance_id"):
+            instance[markable.get("m_id")] = markable.get("instance_id")
+    chain_of: dict[str, str] = {}
+    relations = root.find("Relations")
+    for relation in relations if relations is not None else ():
+        if relation.tag not in {"CROSS_DOC_COREF", "INTRA_DOC_COREF"}:
+            continue
+        target = relation.find("target")
+        chain = instance.get(target.get("m_id")) if target is not None else None
+        chain = chain or relation.get("note") or f"{path.name}:{relation.get('r_id')}"
+        for source in relation.findall("source"):
+            chain_of[source.get("m_id")] = chain
+    doc_key = path.name.split("_", 1)[1].removesuffix(".xml")
+    mentions = []
+    for m_id, (tag, tokens) in anchors.items():
+        sentence = sentence_of[tokens[0]]
+        if not tag.startswith(EVENT_TAGS) or (doc_key, sentence) not in coref_sentences:
+            continue
+        chain = chain_of.get(m_id, f"singleton:{path.name}:{m_id}")
+        mentions.append(GoldMention(path.name, min(tokens), max(tokens) + 1, chain, sentence, tag))
+    topic = int(path.parent.name)
+    subtopic = f"{topic}{'ecbplus' if plus else 'ecb'}"
+    return GoldDoc(path.name, topic, subtopic, words, _spaces(words), sent_starts, sentence_of, mentions)
+
+
+def read_coref_sentences(path: Path) -> set[tuple[str, int]]:
+    with path.open(newline="") as handle:
+        return {(row["File"], int(row["Sentence Number"])) for row in csv.DictReader(handle)}
+
+
+def read_corpus(root: Path, topics: Iterable[int] | None = None) -> list[GoldDoc]:
+    """Every document under root/xml, in a fixed order (topic, then file name); test topics are always skipped."""
+    wanted = set(topics) if topics is not None else None
+    coref = read_coref_sentences(root / "coreference_sentences.csv")
+    docs = []
+    for folder in sorted((root / "xml").iterdir(), key=lambda p: int(p.name) if p.name.isdigit() else 10**6):
+        if not folder.name.isdigit() or int(folder.name) in TEST_TOPICS:
+            continue
+        if wanted is not None and int(folder.name) not in wanted:
+            continue
+        for path in sorted(folder.glob("*.xml"), key=_file_order):
+            docs.append(read_gold_doc(path, coref))
+    return docs
+
+
+def _file_order(path: Path) -> tuple[int, str]:
+    number = path.name.split("_", 1)[1].rstrip(".xml").replace("ecbplus", "").replace("ecb", "")
+    return (int(number) if number.isdigit() else 0, path.name)
+
+
+def parse_docs(nlp: Language, gold_docs: list[GoldDoc], cache: Path | None = None) -> list[Doc]:
+    """Run the pipeline over Docs built from the gold tokens; cached as a DocBin when `cache` is given."""
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if len(docs) == len(gold_docs):
+            return docs
+        log.warning("cache %s does not match the corpus; re-parsing", cache)
+    raw = [Doc(nlp.vocab, words=g.words, spaces=g.spaces, sent_starts=g.sent_starts) for g in gold_docs]
+    docs = list(nlp.pipe(raw, batch_size=32))
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(attrs=["ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START", "MORPH"],
+               docs=docs).to_disk(cache)
+    return docs

@@ -1,0 +1,321 @@
+"""Online story clustering: each new article joins the best existing story or founds one.
+
+An article is compared with a story's centroid on two views, content terms and named entities (places, people,
+organisations, resolved actor ids), both weighted by inverse document frequency counted as articles arrive. A story
+that has not been updated for a while fades (half-life) and, past `max_gap_days`, is no longer a candidate; undated
+articles (ECB+) are compared without a time factor. Candidates come from an inverted index over each article's
+salient terms and entities whose posting lists keep only the most recently active stories, so the cost per article
+stays flat however many articles are stored.
+
+Everything is a pure function of the sequence of articles: the same articles in the same order give the same stories
+whether they arrive in one batch or in many, and `to_rows()`/`from_rows()` round-trip the whole state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import math
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from dateline.records import Story
+from dateline.stories.features import ArticleFeatures
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    """Settings of the clusterer. Weights and threshold were tuned on the ECB+ train topics (bench/ecbplus.py)."""
+
+    threshold: float = 0.12  # minimum combined similarity to join a large story ...
+    small_story_margin: float = 0.2  # ... plus margin / size: one article is a noisy centroid, so joining it needs more
+    entity_weight: float = 0.35  # share of the entity view in the combined similarity (the rest is terms)
+    grace_days: int = 1  # a report published the day after the story's last article is not penalised at all
+    half_life_days: float = 7.0  # beyond that, a story's pull halves every `half_life_days`
+    max_gap_days: int = 21  # stories inactive for longer than this are not candidates
+    salient_terms: int = 15  # index keys per article: top terms by tf-idf ...
+    salient_entities: int = 10  # ... and top entities
+    max_candidates: int = 30  # stories scored in full per article
+    posting_limit: int = 50  # most recently active stories kept per index key
+    centroid_terms: int = 400  # terms kept per story centroid (largest weights)
+    centroid_entities: int = 100
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.entity_weight <= 1.0:
+            raise ValueError("entity_weight must be within [0, 1]")
+        if self.half_life_days <= 0 or self.max_gap_days < 0:
+            raise ValueError("half_life_days must be positive and max_gap_days not negative")
+
+
+def story_id_for(doc_id: str) -> str:
+    """A story's id is a hash of its founding article, so it never changes when more articles join."""
+    return "story-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class StoryState:
+    """What the clusterer keeps per story (one row in storage)."""
+
+    story_id: str
+    title: str | None
+    doc_ids: list[str]
+    first_published: date | None = None
+    last_published: date | None = None
+    terms: dict[str, float] = field(default_factory=dict)  # sum of members' unit tf-idf vectors, pruned
+    entities: dict[str, float] = field(default_factory=dict)
+    term_norm: float = 0.0
+    entity_norm: float = 0.0
+    keys: dict[str, int] = field(default_factory=dict)  # index key -> sequence number it was last touched
+
+    def to_row(self) -> dict[str, Any]:
+        row = asdict(self)
+        row["first_published"] = _iso(self.first_published)
+        row["last_published"] = _iso(self.last_published)
+        return row
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> StoryState:
+        values = dict(row)
+        values["first_published"] = _date(values.get("first_published"))
+        values["last_published"] = _date(values.get("last_published"))
+        values["doc_ids"] = list(values["doc_ids"])
+        return cls(**values)
+
+    def to_story(self, event_ids: tuple[str, ...] = ()) -> Story:
+        return Story(
+            self.story_id,
+            self.title,
+            tuple(self.doc_ids),
+            event_ids,
+            _iso(self.first_published),
+            _iso(self.last_published),
+        )
+
+
+class StoryClusterer:
+    """Assigns articles to stories one at a time.
+
+    Example:
+        >>> from dateline.stories.features import ArticleFeatures
+        >>> clusterer = StoryClusterer()
+        >>> a = clusterer.assign(ArticleFeatures("a", {"earthquake": 2, "kill": 1}, {"peru": 1}))
+        >>> clusterer.assign(ArticleFeatures("b", {"earthquake": 1, "toll": 1}, {"peru": 2})) == a
+        True
+    """
+
+    def __init__(self, options: ClusterOptions | None = None):
+        self.options = options or ClusterOptions()
+        self.stories: dict[str, StoryState] = {}
+        self.story_of: dict[str, str] = {}  # doc_id -> story_id
+        self.n_docs = 0
+        self.seq = 0
+        self.term_df: dict[str, int] = defaultdict(int)
+        self.entity_df: dict[str, int] = defaultdict(int)
+        self._postings: dict[str, dict[str, int]] = defaultdict(dict)  # key -> {story_id: seq}, oldest first
+
+    def __len__(self) -> int:
+        return len(self.stories)
+
+    # -- assignment ------------------------------------------------------------------------------------------------
+    def assign(self, features: ArticleFeatures) -> str:
+        """The story this article belongs to; an article seen before keeps its story (idempotent re-ingest)."""
+        if features.doc_id in self.story_of:
+            return self.story_of[features.doc_id]
+        self._count(features)
+        terms = _unit(_weighted(features.terms, self._term_idf))
+        entities = _unit(_weighted(features.entities, self._entity_idf))
+        best = self.best_story(features, terms, entities)
+        story = self.stories[best[1]] if best else self._found(features)
+        self._add(story, features, terms, entities)
+        return story.story_id
+
+    def attach(self, doc_id: str, story_id: str, published: str | date | None = None) -> None:
+        """Add an article to a story without changing what the story is about (for near-duplicate copies)."""
+        story = self.stories[story_id]
+        if doc_id not in self.story_of:
+            story.doc_ids.append(doc_id)
+            self.story_of[doc_id] = story_id
+            _extend_span(story, _date(published) if not isinstance(published, date) else published)
+
+    def best_story(
+        self, features: ArticleFeatures, terms: dict[str, float], entities: dict[str, float]
+    ) -> tuple[float, str] | None:
+        """(similarity, story_id) of the most similar candidate story at or above the threshold, else None."""
+        best: tuple[float, str] | None = None
+        for story_id in self._candidates(features, terms, entities):
+            story = self.stories[story_id]
+            decay = self._time_factor(features.published, story)
+            if decay == 0.0:
+                continue
+            score = decay * self.similarity(terms, entities, story)
+            needed = self.options.threshold + self.options.small_story_margin / len(story.doc_ids)
+            if score >= needed and (best is None or (score, story_id) > best):
+                best = (score, story_id)
+        return best
+
+    def similarity(self, terms: dict[str, float], entities: dict[str, float], story: StoryState) -> float:
+        text = _cosine(terms, story.terms, story.term_norm)
+        if not entities and not story.entities:
+            return text
+        people = _cosine(entities, story.entities, story.entity_norm)
+        weight = self.options.entity_weight
+        return (1.0 - weight) * text + weight * people
+
+    # -- candidate retrieval ---------------------------------------------------------------------------------------
+    def _index_keys(self, features: ArticleFeatures, terms: dict[str, float], entities: dict[str, float]) -> list[str]:
+        top_terms = _top(terms, self.options.salient_terms)
+        top_entities = _top(entities, self.options.salient_entities)
+        return ["t:" + t for t in top_terms] + ["e:" + e for e in top_entities]
+
+    def _candidates(self, features: ArticleFeatures, terms: dict[str, float], entities: dict[str, float]) -> list[str]:
+        hits: dict[str, float] = defaultdict(float)
+        for key in self._index_keys(features, terms, entities):
+            weight = self._key_idf(key)
+            for story_id in self._postings.get(key, ()):
+                hits[story_id] += weight
+        ranked = heapq.nlargest(self.options.max_candidates, hits.items(), key=lambda item: (item[1], item[0]))
+        return [story_id for story_id, _ in ranked]
+
+    def _time_factor(self, published: date | None, story: StoryState) -> float:
+        if published is None or story.last_published is None:
+            return 1.0
+        if published > story.last_published:
+            gap = (published - story.last_published).days
+        else:
+            gap = max(0, (story.first_published - published).days)
+        if gap > self.options.max_gap_days:
+            return 0.0
+        return 0.5 ** (max(0, gap - self.options.grace_days) / self.options.half_life_days)
+
+    # -- state updates ---------------------------------------------------------------------------------------------
+    def _count(self, features: ArticleFeatures) -> None:
+        self.n_docs += 1
+        for term in features.terms:
+            self.term_df[term] += 1
+        for entity in features.entities:
+            self.entity_df[entity] += 1
+
+    def _found(self, features: ArticleFeatures) -> StoryState:
+        story = StoryState(story_id_for(features.doc_id), features.title, [])
+        self.stories[story.story_id] = story
+        return story
+
+    def _add(self, story: StoryState, features: ArticleFeatures, terms: dict[str, float], entities: dict) -> None:
+        self.seq += 1
+        story.doc_ids.append(features.doc_id)
+        self.story_of[features.doc_id] = story.story_id
+        _extend_span(story, features.published)
+        story.terms = _pruned_sum(story.terms, terms, self.options.centroid_terms)
+        story.entities = _pruned_sum(story.entities, entities, self.options.centroid_entities)
+        story.term_norm = _norm(story.terms)
+        story.entity_norm = _norm(story.entities)
+        for key in self._index_keys(features, terms, entities):
+            story.keys[key] = self.seq
+            self._post(key, story.story_id)
+
+    def _post(self, key: str, story_id: str) -> None:
+        posting = self._postings[key]
+        posting.pop(story_id, None)
+        posting[story_id] = self.seq
+        while len(posting) > self.options.posting_limit:
+            del posting[next(iter(posting))]
+
+    # -- weights ---------------------------------------------------------------------------------------------------
+    def _term_idf(self, term: str) -> float:
+        return math.log((self.n_docs + 1) / (self.term_df.get(term, 0) + 0.5))
+
+    def _entity_idf(self, entity: str) -> float:
+        return math.log((self.n_docs + 1) / (self.entity_df.get(entity, 0) + 0.5))
+
+    def _key_idf(self, key: str) -> float:
+        return self._term_idf(key[2:]) if key.startswith("t:") else self._entity_idf(key[2:])
+
+    # -- storage ---------------------------------------------------------------------------------------------------
+    def to_rows(self) -> dict[str, list[dict[str, Any]]]:
+        """The whole state as plain rows: `meta` (one row), `stories`, `term_df`, `entity_df`."""
+        return {
+            "meta": [{"n_docs": self.n_docs, "seq": self.seq, "options": asdict(self.options)}],
+            "stories": [story.to_row() for story in self.stories.values()],
+            "term_df": [{"term": t, "df": n} for t, n in self.term_df.items()],
+            "entity_df": [{"entity": e, "df": n} for e, n in self.entity_df.items()],
+        }
+
+    @classmethod
+    def from_rows(cls, rows: dict[str, list[dict[str, Any]]]) -> StoryClusterer:
+        meta = rows["meta"][0]
+        clusterer = cls(ClusterOptions(**meta["options"]))
+        clusterer.n_docs, clusterer.seq = meta["n_docs"], meta["seq"]
+        clusterer.term_df.update({r["term"]: r["df"] for r in rows["term_df"]})
+        clusterer.entity_df.update({r["entity"]: r["df"] for r in rows["entity_df"]})
+        touches = []
+        for row in rows["stories"]:
+            story = StoryState.from_row(row)
+            clusterer.stories[story.story_id] = story
+            clusterer.story_of.update((doc_id, story.story_id) for doc_id in story.doc_ids)
+            touches.extend((seq, key, story.story_id) for key, seq in story.keys.items())
+        for seq, key, story_id in sorted(touches):  # replaying touches in order rebuilds the same posting lists
+            clusterer.seq = seq
+            clusterer._post(key, story_id)
+        clusterer.seq = meta["seq"]
+        return clusterer
+
+    def to_stories(self) -> list[Story]:
+        return [story.to_story() for story in self.stories.values()]
+
+
+def _weighted(counts: dict[str, int], idf) -> dict[str, float]:
+    """Sublinear tf x idf, with the idf of the moment the article arrives (so stored vectors never change)."""
+    return {key: (1.0 + math.log(n)) * idf(key) for key, n in counts.items() if n > 0}
+
+
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in vector.values()))
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    norm = _norm(vector)
+    return {k: v / norm for k, v in vector.items() if v > 0} if norm else {}
+
+
+def _cosine(unit: dict[str, float], centroid: dict[str, float], centroid_norm: float) -> float:
+    """Cosine of a unit vector with a centroid whose norm is known."""
+    if not unit or not centroid or centroid_norm <= 0.0:
+        return 0.0
+    return sum(value * centroid.get(key, 0.0) for key, value in unit.items()) / centroid_norm
+
+
+def _top(vector: dict[str, float], n: int) -> list[str]:
+    return [key for _, key in heapq.nlargest(n, ((value, key) for key, value in vector.items()))]
+
+
+def _pruned_sum(total: dict[str, float], vector: dict[str, float], limit: int) -> dict[str, float]:
+    merged = dict(total)
+    for key, value in vector.items():
+        merged[key] = merged.get(key, 0.0) + value
+    if len(merged) <= limit:
+        return merged
+    return dict(heapq.nlargest(limit, merged.items(), key=lambda item: (item[1], item[0])))
+
+
+def _extend_span(story: StoryState, published: date | None) -> None:
+    if published is None:
+        return
+    if story.first_published is None or published < story.first_published:
+        story.first_published = published
+    if story.last_published is None or published > story.last_published:
+        story.last_published = published
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

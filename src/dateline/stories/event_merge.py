@@ -1,0 +1,227 @@
+"""Cross-article event merging inside a story: mentions of one real-world event become one event.
+
+Two coded events are one event when they agree on everything both of them state:
+- who: each side (actor, recipient) names the same knowledge-base actor, or, without kb ids, the same country and
+  sector; a side one report leaves out agrees with anything, but at least one side must positively match;
+- what: the same CAMEO root, or two codes of one act family (data/stories/code_families.tsv: phone call / talks,
+  appeal / demand, assault / fight); for undirected acts (talks, visits) the two sides may be swapped;
+- when: the same day, or one day apart when either date is only the publication date;
+- polarity: a negated event never merges with an asserted one.
+Merging is complete-link: a new event must agree with every report already in the merged event, so a chain of
+near-matches cannot glue two different attacks together. Disagreements (two codes, two dates) are kept per mention in
+`variants`, never overwritten. The merged event keeps the id of its first (earliest ingested) report.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from dateline.records import ActorRef, Event
+
+PUBLISHED = "published"
+FALLBACK_DATE_SLACK_DAYS = 1  # an undated wire report of Thursday's call is often published on Friday
+
+
+@dataclass(frozen=True)
+class CodeFamily:
+    family: str
+    symmetric: bool
+
+
+@dataclass(frozen=True)
+class CodeFamilies:
+    """CAMEO code prefix -> act family, loaded from data/stories/code_families.tsv."""
+
+    by_prefix: dict[str, CodeFamily]
+
+    def of(self, code: str) -> CodeFamily | None:
+        for end in range(len(code), 1, -1):
+            family = self.by_prefix.get(code[:end])
+            if family is not None:
+                return family
+        return None
+
+    def compatible(self, a: str, b: str) -> bool:
+        if a[:2] == b[:2]:
+            return True
+        family_a, family_b = self.of(a), self.of(b)
+        return family_a is not None and family_b is not None and family_a.family == family_b.family
+
+    def symmetric(self, a: str, b: str) -> bool:
+        family_a, family_b = self.of(a), self.of(b)
+        return bool(family_a and family_b and family_a.symmetric and family_b.symmetric)
+
+
+@lru_cache(maxsize=1)
+def load_code_families() -> CodeFamilies:
+    text = resources.files("dateline.data").joinpath("stories/code_families.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    return CodeFamilies({row["prefix"]: CodeFamily(row["family"], row["symmetric"] == "yes") for row in rows})
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One report of a merged event, as that report coded it (one per original event)."""
+
+    event_id: str
+    doc_id: str | None
+    cameo: str
+    date: str | None
+    date_source: str
+    actor: ActorRef | None
+    recipient: ActorRef | None
+    modality: str
+    location: str | None
+
+    @classmethod
+    def of(cls, event: Event) -> Variant:
+        return cls(
+            event.event_id,
+            event.mentions[0].doc_id if event.mentions else None,
+            event.cameo,
+            event.date,
+            event.date_source,
+            event.actor,
+            event.recipient,
+            event.modality,
+            event.location.name if event.location else None,
+        )
+
+    def to_row(self, merged_event_id: str) -> dict[str, Any]:
+        row = asdict(self)
+        row["merged_event_id"] = merged_event_id
+        return row
+
+
+@dataclass
+class MergedEvents:
+    """The merged events of one story and, per merged event_id, the reports it was built from."""
+
+    events: list[Event] = field(default_factory=list)
+    variants: dict[str, list[Variant]] = field(default_factory=dict)
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """One row per report: the Variant fields plus `merged_event_id` (store as an event_variants table)."""
+        return [v.to_row(event.event_id) for event in self.events for v in self.variants[event.event_id]]
+
+
+def merge_events(events: Iterable[Event], story_id: str | None = None) -> MergedEvents:
+    """Merge a story's per-report events, taken in ingest order."""
+    return merge_into(MergedEvents(), events, story_id)
+
+
+def merge_into(merged: MergedEvents, new_events: Iterable[Event], story_id: str | None = None) -> MergedEvents:
+    """Add newly coded events to a story's merged events; returns a new MergedEvents (the input is not changed).
+
+    Each new event joins the first merged event it agrees with on actors, code, date and polarity, else it becomes a
+    merged event of its own. Merging the same events in one call or in several (same order) gives the same result.
+    """
+    families = load_code_families()
+    groups: list[tuple[Event, list[Event], list[Variant]]] = [
+        (event, [], list(merged.variants.get(event.event_id, [Variant.of(event)]))) for event in merged.events
+    ]
+    for event in new_events:
+        variant = Variant.of(event)
+        for base, added, variants in groups:
+            if all(agree(v, variant, families) for v in variants) and any(
+                _actors_match(v, variant, families) for v in variants
+            ):
+                added.append(event)
+                variants.append(variant)
+                break
+        else:
+            groups.append((event, [], [variant]))
+    result = MergedEvents()
+    for base, added, variants in groups:
+        event = _combine(base, added, variants, story_id)
+        result.events.append(event)
+        result.variants[event.event_id] = variants
+    return result
+
+
+def agree(a: Variant, b: Variant, families: CodeFamilies | None = None) -> bool:
+    """Nothing two reports state contradicts: compatible codes, dates, polarity and (possibly swapped) actors."""
+    families = families or load_code_families()
+    if (a.modality == "negated") != (b.modality == "negated"):
+        return False
+    if not families.compatible(a.cameo, b.cameo) or not dates_compatible(a, b):
+        return False
+    if _sides_compatible(a.actor, b.actor) and _sides_compatible(a.recipient, b.recipient):
+        return True
+    return families.symmetric(a.cameo, b.cameo) and _swapped_compatible(a, b)
+
+
+def dates_compatible(a: Variant, b: Variant) -> bool:
+    day_a, day_b = _day(a.date), _day(b.date)
+    if day_a is None or day_b is None:
+        return True
+    slack = FALLBACK_DATE_SLACK_DAYS if PUBLISHED in (a.date_source, b.date_source) else 0
+    return abs((day_a - day_b).days) <= slack
+
+
+def same_actor(a: ActorRef, b: ActorRef) -> bool | None:
+    """True / False when the two refs can be compared, None when they are too vague to tell."""
+    if a.kb_id and b.kb_id:
+        return a.kb_id == b.kb_id
+    if a.country and b.country:
+        if a.country != b.country:
+            return False
+        if a.sector and b.sector:
+            return a.sector == b.sector
+        return None
+    if a.name and b.name:
+        return a.name.lower() == b.name.lower()
+    return None
+
+
+def _sides_compatible(a: ActorRef | None, b: ActorRef | None) -> bool:
+    return a is None or b is None or same_actor(a, b) is not False
+
+
+def _swapped_compatible(a: Variant, b: Variant) -> bool:
+    return _sides_compatible(a.actor, b.recipient) and _sides_compatible(a.recipient, b.actor)
+
+
+def _actors_match(a: Variant, b: Variant, families: CodeFamilies) -> bool:
+    """At least one side is positively the same actor (a missing side alone is not evidence of one event)."""
+    pairs = [(a.actor, b.actor), (a.recipient, b.recipient)]
+    if families.symmetric(a.cameo, b.cameo):
+        pairs += [(a.actor, b.recipient), (a.recipient, b.actor)]
+    return any(x is not None and y is not None and same_actor(x, y) for x, y in pairs)
+
+
+def _combine(base: Event, added: Sequence[Event], variants: Sequence[Variant], story_id: str | None) -> Event:
+    """The first report's event, with every mention, counts, and the details a later report adds (never replaces)."""
+    mentions = list(base.mentions)
+    for event in added:
+        mentions.extend(m for m in event.mentions if m not in mentions)
+    reports = [base, *added]
+    dated = next((e for e in reports if e.date and e.date_source != PUBLISHED), None)
+    return replace(
+        base,
+        mentions=tuple(mentions),
+        num_mentions=len(mentions),
+        num_sources=len({m.doc_id for m in mentions}),
+        story_id=story_id or base.story_id,
+        actor=base.actor or next((e.actor for e in added if e.actor), None),
+        recipient=base.recipient or next((e.recipient for e in added if e.recipient), None),
+        date=dated.date if dated and base.date_source == PUBLISHED else base.date,
+        date_source=dated.date_source if dated and base.date_source == PUBLISHED else base.date_source,
+        location=base.location or next((e.location for e in added if e.location), None),
+        confidence=max(e.confidence for e in reports),
+    )
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,151 @@
+"""What story clustering looks at in an article: content terms, named places/actors/people, publication date, title.
+
+Features are computed once per article from the parsed spaCy `Doc` (lemmas, entities, resolved actors) and are plain
+data, so the clusterer never needs the `Doc` again and its state can be stored and reloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc
+
+from dateline.records import Document
+
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+# Names, and also amounts, dates and titles: "23 pirates", "$200 million", "6th round" tell two events of one kind
+# apart (on the ECB+ train topics, adding the numeric labels raised same-story pair AUC from 0.872 to 0.888).
+ENTITY_LABELS = frozenset(
+    {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT", "CARDINAL", "MONEY", "ORDINAL", "QUANTITY", "TIME",
+     "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+# The headline and lead say what happened; later paragraphs add background shared by every event of the kind.
+# Counting lead terms three times raised same-story pair AUC on the ECB+ train topics from 0.901 to 0.911.
+LEAD_SENTENCES = 2
+LEAD_WEIGHT = 3
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+YEAR_PREFIX = "year:"  # years named in DATE entities tell two same-kind events apart (a 2008 raid, a 2013 raid)
+TITLE_MAX_CHARS = 200
+
+
+@dataclass(frozen=True)
+class ArticleFeatures:
+    """One article as the clusterer sees it. `terms` and `entities` map a key to how often it occurs."""
+
+    doc_id: str
+    terms: dict[str, int]
+    entities: dict[str, int] = field(default_factory=dict)
+    published: date | None = None
+    title: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "terms": dict(self.terms),
+            "entities": dict(self.entities),
+            "published": self.published.isoformat() if self.published else None,
+            "title": self.title,
+        }
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> ArticleFeatures:
+        published = row.get("published")
+        return cls(
+            doc_id=row["doc_id"],
+            terms=dict(row.get("terms") or {}),
+            entities=dict(row.get("entities") or {}),
+            published=date.fromisoformat(published[:10]) if published else None,
+            title=row.get("title"),
+        )
+
+
+def entity_key(text: str) -> str:
+    """A normalised name: "the United States'" and "United States" give the same key."""
+    text = _SPACES.sub(" ", _ARTICLE.sub("", text.strip())).lower()
+    return _POSSESSIVE.sub("", text).strip(" .,'\"")
+
+
+def parse_published(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def content_terms(doc: Doc) -> Counter[str]:
+    """Lower-cased lemmas of content words (no stop words, punctuation or one-letter tokens), lead sentences weighted."""
+    terms: Counter[str] = Counter()
+    lead_end = _lead_end(doc)
+    for token in doc:
+        if token.pos_ in CONTENT_POS and not token.is_stop and not token.is_punct and len(token.text) > 1:
+            lemma = token.lemma_.lower() if token.pos_ != "PROPN" else token.text.lower()
+            if any(ch.isalnum() for ch in lemma):
+                terms[lemma] += LEAD_WEIGHT if token.i < lead_end else 1
+    return terms
+
+
+def _lead_end(doc: Doc) -> int:
+    """Token index where the lead (the first LEAD_SENTENCES sentences) ends."""
+    if not doc.has_annotation("SENT_START"):
+        return 0
+    for n, sent in enumerate(doc.sents, start=1):
+        if n == LEAD_SENTENCES:
+            return sent.end
+    return len(doc)
+
+
+def entity_counts(doc: Doc) -> Counter[str]:
+    """Named entities by normalised name, plus resolved actors by knowledge-base id when the actors stage ran."""
+    entities: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "DATE":
+            entities.update(YEAR_PREFIX + year for year in _YEAR.findall(ent.text))
+        elif ent.label_ in ENTITY_LABELS:
+            key = entity_key(ent.text)
+            if key:
+                entities[key] += 1
+    mentions = doc._.actor_mentions if Doc.has_extension("actor_mentions") else None
+    for mention in mentions or ():
+        actor = mention.actor
+        if actor.kb_id:
+            entities["kb:" + actor.kb_id] += 1
+    return entities
+
+
+def default_title(document: Document | None, doc: Doc) -> str | None:
+    if document is not None and document.title:
+        return document.title
+    for sent in doc.sents if doc.has_annotation("SENT_START") else ():
+        text = sent.text.strip()
+        if text:
+            return text[:TITLE_MAX_CHARS]
+    text = doc.text.strip()
+    return text[:TITLE_MAX_CHARS] or None
+
+
+def features_from_doc(doc: Doc, document: Document | None = None) -> ArticleFeatures:
+    """Features of a parsed article; `document` gives the id, title and publication date when the Doc lacks them."""
+    doc_id = document.doc_id if document is not None else _doc_attr(doc, "doc_id")
+    if doc_id is None:
+        raise ValueError("features_from_doc needs a doc_id: pass the Document or set doc._.doc_id")
+    published = parse_published(document.published) if document is not None else _doc_attr(doc, "published")
+    return ArticleFeatures(
+        doc_id=doc_id,
+        terms=dict(content_terms(doc)),
+        entities=dict(entity_counts(doc)),
+        published=published,
+        title=default_title(document, doc),
+    )
+
+
+def _doc_attr(doc: Doc, name: str) -> Any:
+    return getattr(doc._, name) if Doc.has_extension(name) else None

@@ -1,0 +1,126 @@
+"""Online story clustering: same event together, same kind of event apart, batch-invariant, restorable."""
+
+from datetime import date
+
+import pytest
+
+from dateline.stories.clustering import ClusterOptions, StoryClusterer, story_id_for
+from dateline.stories.features import ArticleFeatures
+
+
+def article(doc_id, terms, entities, published=None, title=None):
+    return ArticleFeatures(doc_id, dict.fromkeys(terms.split(), 1) | {}, dict.fromkeys(entities.split(), 1),
+                           date.fromisoformat(published) if published else None, title)
+
+
+# Two earthquakes (the ECB+ trap): the same kind of event, other places, other days, other tolls.
+PERU = [
+    article("peru1", "earthquake magnitude kill collapse church rescue toll coast", "peru pisco ica 2007 lima",
+            "2007-08-16", "Quake kills hundreds in Peru"),
+    article("peru2", "earthquake magnitude kill rescue toll collapse quake", "peru pisco ica lima garcia",
+            "2007-08-16"),
+    article("peru3", "quake kill toll rescue survivor aid earthquake", "peru pisco ica garcia 2007", "2007-08-17"),
+]
+SUMATRA = [
+    article("suma1", "earthquake magnitude kill collapse hotel rescue toll coast", "indonesia padang sumatra 2009",
+            "2009-09-30", "Quake hits Sumatra"),
+    article("suma2", "earthquake magnitude kill rescue toll collapse quake", "indonesia padang sumatra yudhoyono",
+            "2009-10-01"),
+]
+# Two arrests of one kind, no dates at all (ECB+ has none).
+ARRESTS = [
+    article("arr1", "arrest suspicion dui receiver highway patrol tuesday sobriety test release",
+            "vincent jackson chargers san diego chp"),
+    article("arr2", "arrest dui receiver sobriety test patrol bail tuesday", "jackson chargers chp vincent jackson"),
+    article("arr3", "arrest suspicion dui lineman defensive tackle deputy sheriff misdemeanor",
+            "jamal williams chargers san diego poway 2009"),
+    article("arr4", "arrest dui lineman defensive tackle deputy sheriff poway", "jamal williams chargers poway 2009"),
+]
+
+
+# Other news already in the store, dated long before: it gives the idf weights a realistic spread ("police", "kill"
+# and "arrest" are common words in news) without being candidates for the stories above.
+BACKGROUND = [
+    article(f"bg{i}", words, names, "2001-01-01")
+    for i, (words, names) in enumerate([
+        ("police arrest suspect robbery charge court", "chicago illinois"),
+        ("police arrest protest kill clash", "cairo egypt"),
+        ("storm kill flood rescue toll", "texas houston"),
+        ("election vote president win coalition", "germany merkel"),
+        ("police patrol highway crash kill", "ohio"),
+        ("team win season coach game player", "yankees new york"),
+        ("arrest charge police court fraud", "london britain"),
+        ("fire kill rescue building collapse", "mumbai india"),
+    ])
+]
+
+
+def stories_of(articles, clusterer=None):
+    clusterer = StoryClusterer() if clusterer is None else clusterer
+    return {a.doc_id: clusterer.assign(a) for a in articles}
+
+
+@pytest.mark.parametrize("articles,groups", [
+    (PERU + SUMATRA, [{"peru1", "peru2", "peru3"}, {"suma1", "suma2"}]),
+    (ARRESTS, [{"arr1", "arr2"}, {"arr3", "arr4"}]),
+])
+def test_clustering_same_kind_events_are_two_stories(articles, groups):
+    assigned = stories_of(BACKGROUND + articles)
+    found = {}
+    for doc_id, story_id in assigned.items():
+        if doc_id.startswith("bg"):
+            continue
+        found.setdefault(story_id, set()).add(doc_id)
+    assert sorted(found.values(), key=sorted) == sorted(groups, key=sorted)
+
+
+@pytest.mark.parametrize("articles", [PERU + SUMATRA])
+def test_clustering_story_id_is_hash_of_founder(articles):
+    assigned = stories_of(articles)
+    assert assigned["peru2"] == story_id_for("peru1")
+    assert assigned["suma2"] == story_id_for("suma1")
+
+
+@pytest.mark.parametrize("split", [1, 2, 4])
+def test_clustering_batches_and_restores_give_same_stories(split):
+    articles = PERU + SUMATRA + ARRESTS
+    one_go = stories_of(articles)
+    clusterer, assigned = StoryClusterer(), {}
+    for i in range(0, len(articles), split):
+        assigned.update(stories_of(articles[i : i + split], clusterer))
+        clusterer = StoryClusterer.from_rows(clusterer.to_rows())  # stored and reloaded between batches
+    assert assigned == one_go
+
+
+@pytest.mark.parametrize("gap_days,same", [(1, True), (60, False)])
+def test_clustering_time_window(gap_days, same):
+    first = article("a", "earthquake magnitude kill toll", "peru pisco", "2007-08-16")
+    later = date.fromordinal(first.published.toordinal() + gap_days).isoformat()
+    second = article("b", "earthquake magnitude kill toll", "peru pisco", later)
+    assigned = stories_of([first, second])
+    assert (assigned["a"] == assigned["b"]) is same
+
+
+@pytest.mark.parametrize("doc_id", ["peru2"])
+def test_clustering_reassign_is_idempotent(doc_id):
+    clusterer = StoryClusterer()
+    assigned = stories_of(PERU, clusterer)
+    assert clusterer.assign(next(a for a in PERU if a.doc_id == doc_id)) == assigned[doc_id]
+    assert len(clusterer.stories[assigned[doc_id]].doc_ids) == 3
+
+
+@pytest.mark.parametrize("published", ["2007-08-18"])
+def test_clustering_attach_and_story_records(published):
+    clusterer = StoryClusterer()
+    assigned = stories_of(PERU, clusterer)
+    clusterer.attach("peru-copy", assigned["peru1"], published)
+    story = next(s for s in clusterer.to_stories() if s.story_id == assigned["peru1"])
+    assert story.title == "Quake kills hundreds in Peru"
+    assert story.doc_ids == ("peru1", "peru2", "peru3", "peru-copy")
+    assert (story.first_published, story.last_published) == ("2007-08-16", published)
+
+
+@pytest.mark.parametrize("bad", [{"entity_weight": 1.5}, {"half_life_days": 0}])
+def test_clustering_options_validate(bad):
+    with pytest.raises(ValueError):
+        ClusterOptions(**bad)

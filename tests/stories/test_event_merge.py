@@ -1,0 +1,117 @@
+"""Cross-article event merging: one real-world event, however many reports; different events stay apart."""
+
+import pytest
+
+from dateline.records import ActorRef, Event, Mention
+from dateline.stories.event_merge import agree, load_code_families, merge_events, merge_into, Variant
+
+RAISI = ActorRef("Raisi", "Ebrahim Raisi", "IRN", "GOV", "IRNGOV", "raisi")
+PRESIDENT = ActorRef("the Iranian president", "Ebrahim Raisi", "IRN", "GOV", "IRNGOV", "raisi")
+WIDODO = ActorRef("Widodo", "Joko Widodo", "IDN", "GOV", "IDNGOV", "widodo")
+OIC = ActorRef("OIC", "Organisation of Islamic Cooperation", "IGO", None, "IGOMOSOIC", "oic")
+ISRAEL_FORCES = ActorRef("Israeli forces", None, "ISR", "MIL", "ISRMIL")
+ISRAEL_POLICE = ActorRef("Israeli police", None, "ISR", "COP", "ISRCOP")
+WORSHIPPERS = ActorRef("worshippers", None, "PSE", "CVL", "PSECVL")
+SUSPECT_A = ActorRef("Jackson", "Vincent Jackson", "USA", "CVL", "USACVL", "jackson")
+SUSPECT_B = ActorRef("Williams", "Jamal Williams", "USA", "CVL", "USACVL", "williams")
+POLICE = ActorRef("police", None, "USA", "COP", "USACOP")
+
+
+def event(event_id, doc_id, cameo, actor, recipient, day, source="text", modality="asserted", start=0):
+    mention = Mention(doc_id, f"sentence of {event_id}", start, start + 10)
+    return Event(event_id, day, source, actor, recipient, cameo, cameo[:2], None, None, None, None, modality, None,
+                 0.8, (mention,))
+
+
+# The bundled example in miniature: article 1 (published 7 April) and article 2 (published 8 April).
+EXAMPLE = [
+    event("e1-call", "doc1", "041", RAISI, WIDODO, "2023-04-06"),
+    event("e1-demand", "doc1", "1042", RAISI, OIC, "2023-04-06"),
+    event("e1-raid", "doc1", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-05"),
+    event("e2-call", "doc2", "040", WIDODO, PRESIDENT, "2023-04-07", source="published"),
+    event("e2-demand", "doc2", "026", PRESIDENT, OIC, "2023-04-06"),
+    event("e2-raid-gaza", "doc2", "195", ISRAEL_FORCES, None, "2023-04-07"),
+    event("e2-condemn", "doc2", "111", RAISI, ISRAEL_FORCES, "2023-04-07"),
+]
+
+
+@pytest.mark.parametrize("events", [EXAMPLE])
+def test_event_merge_example_call_and_demand_have_two_sources(events):
+    merged = merge_events(events, story_id="story-x")
+    by_id = {e.event_id: e for e in merged.events}
+    assert set(by_id) == {"e1-call", "e1-demand", "e1-raid", "e2-raid-gaza", "e2-condemn"}
+    for event_id in ("e1-call", "e1-demand"):
+        assert (by_id[event_id].num_sources, by_id[event_id].num_mentions) == (2, 2)
+        assert by_id[event_id].story_id == "story-x"
+    assert by_id["e1-raid"].num_sources == 1
+
+
+@pytest.mark.parametrize("events", [EXAMPLE])
+def test_event_merge_keeps_variants_per_mention(events):
+    merged = merge_events(events)
+    variants = merged.variants["e1-call"]
+    assert [(v.event_id, v.cameo, v.date, v.date_source) for v in variants] == [
+        ("e1-call", "041", "2023-04-06", "text"),
+        ("e2-call", "040", "2023-04-07", "published"),
+    ]
+    call = next(e for e in merged.events if e.event_id == "e1-call")
+    assert (call.cameo, call.date) == ("041", "2023-04-06")  # the first report's reading, not overwritten
+    rows = merged.to_rows()
+    assert len(rows) == len(events) and {r["merged_event_id"] for r in rows} == {e.event_id for e in merged.events}
+
+
+@pytest.mark.parametrize("split", [1, 2, 3])
+def test_event_merge_incremental_equals_one_go(split):
+    one_go = merge_events(EXAMPLE)
+    merged = merge_events([])
+    for i in range(0, len(EXAMPLE), split):
+        merged = merge_into(merged, EXAMPLE[i : i + split])
+    assert merged.events == one_go.events and merged.variants == one_go.variants
+
+
+@pytest.mark.parametrize("a,b", [
+    # Two arrests of one kind on one day, of two different people.
+    (event("x1", "d1", "173", POLICE, SUSPECT_A, "2009-02-03"), event("x2", "d2", "173", POLICE, SUSPECT_B, "2009-02-03")),
+    # One kind of attack on two different days.
+    (event("x1", "d1", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-05"),
+     event("x2", "d2", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-07")),
+    # Two attackers (army, police) on one target the same day.
+    (event("x1", "d1", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-05"),
+     event("x2", "d2", "180", ISRAEL_POLICE, WORSHIPPERS, "2023-04-05")),
+    # Asserted versus negated.
+    (event("x1", "d1", "041", RAISI, WIDODO, "2023-04-06"),
+     event("x2", "d2", "041", RAISI, WIDODO, "2023-04-06", modality="negated")),
+    # Unrelated codes (consult versus praise).
+    (event("x1", "d1", "041", RAISI, WIDODO, "2023-04-06"), event("x2", "d2", "051", RAISI, WIDODO, "2023-04-06")),
+    # A missing side agrees with anything but is not enough alone.
+    (event("x1", "d1", "190", ISRAEL_FORCES, None, "2023-04-05"), event("x2", "d2", "190", None, WORSHIPPERS, "2023-04-05")),
+])
+def test_event_merge_different_events_stay_apart(a, b):
+    assert len(merge_events([a, b]).events) == 2
+
+
+@pytest.mark.parametrize("a,b", [
+    (event("x1", "d1", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-05"),
+     event("x2", "d2", "183", ISRAEL_FORCES, None, "2023-04-06", source="published")),
+    (event("x1", "d1", "042", RAISI, WIDODO, "2023-04-06"), event("x2", "d2", "043", WIDODO, RAISI, "2023-04-06")),
+    (event("x1", "d1", "0233", RAISI, OIC, None), event("x2", "d1", "1033", RAISI, OIC, "2023-04-06", start=50)),
+])
+def test_event_merge_same_event_different_wording(a, b):
+    merged = merge_events([a, b])
+    assert len(merged.events) == 1 and merged.events[0].num_mentions == 2
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("041", "046", True), ("0233", "1011", True), ("190", "181", True), ("173", "172", True), ("042", "051", False),
+])
+def test_event_merge_code_families(a, b, expected):
+    assert load_code_families().compatible(a, b) is expected
+
+
+def test_event_merge_complete_link_blocks_chains():
+    """C agrees with B (one day apart, fallback date) but not with A (two days): it must not join A+B."""
+    a = event("a", "d1", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-05")
+    b = event("b", "d2", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-06", source="published")
+    c = event("c", "d3", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-07")
+    assert agree(Variant.of(b), Variant.of(c)) and not agree(Variant.of(a), Variant.of(c))
+    assert [e.num_mentions for e in merge_events([a, b, c]).events] == [2, 1]

@@ -1,0 +1,56 @@
+"""Near-duplicate detection: syndicated copies are found, different reports of one event are not."""
+
+import pytest
+
+from dateline.stories.near_duplicates import NearDuplicateIndex, shingles
+
+ORIGINAL = (
+    "TEHRAN - Iranian President Ebrahim Raisi in a phone call with his Indonesian counterpart Joko Widodo on Thursday "
+    "called for an emergency meeting of the Organization of Islamic Cooperation to address the attacks of Israeli "
+    "forces on worshippers in the al-Aqsa Mosque during the holy month of Ramadan. Raisi said the silence of some "
+    "countries emboldens the regime, and Widodo said Indonesia condemns the raids and supports the Palestinian people."
+)
+COPY = "Tehran Times - " + ORIGINAL + " (Reporting by Mehr News Agency; licensed CC BY 4.0.)"
+REWRITE = (
+    "Indonesia's president Joko Widodo and Iran's Ebrahim Raisi discussed by telephone the Israeli raids on the "
+    "al-Aqsa compound; the Iranian leader urged the OIC to hold an urgent session, while Widodo voiced support for "
+    "Palestinians and condemned the storming of the mosque during Ramadan prayers."
+)
+
+
+@pytest.fixture
+def index():
+    index = NearDuplicateIndex()
+    index.add("orig", ORIGINAL)
+    return index
+
+
+@pytest.mark.parametrize("text,expected", [(COPY, "orig"), (ORIGINAL, "orig"), (REWRITE, None), ("", None)])
+def test_near_duplicates_query_finds_copies_only(index, text, expected):
+    assert index.query(text) == expected
+
+
+def test_near_duplicates_check_and_add_points_to_earliest(index):
+    assert index.check_and_add("copy1", COPY) == "orig"
+    assert index.check_and_add("copy2", COPY) in {"orig", "copy1"}
+    assert len(index) == 3
+
+
+@pytest.mark.parametrize("threshold", [0.8])
+def test_near_duplicates_rows_round_trip(index, threshold):
+    restored = NearDuplicateIndex.from_rows(list(index.to_rows()), threshold=threshold)
+    assert restored.query(COPY) == "orig"
+    assert restored.query(REWRITE) is None
+    assert "orig" in restored
+
+
+@pytest.mark.parametrize("seed", [2])
+def test_near_duplicates_refuses_other_seed(index, seed):
+    other = NearDuplicateIndex(seed=seed)
+    with pytest.raises(ValueError):
+        index.add_signature("x", other.signature(ORIGINAL))
+
+
+@pytest.mark.parametrize("text,size,count", [("a b c", 5, 1), ("one two three four five six", 5, 2), ("", 5, 0)])
+def test_near_duplicates_shingles(text, size, count):
+    assert len(shingles(text, size)) == count
