@@ -29,8 +29,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one message, one line: never folded
+# Tables read badly folded to 80 columns: when output is not a terminal (CI logs, files), lay them out wider.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 180)
 
 DbOption = Annotated[str, typer.Option("--db", help="DuckDB file (created if missing).")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]

@@ -6,6 +6,7 @@ from collections import defaultdict
 from importlib import resources
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from dateline.store import Store
@@ -17,14 +18,14 @@ EXAMPLE_DIR = resources.files("dateline") / "data" / "examples" / "mehr-2023-04"
 def _actor(actor: dict | None) -> str:
     if not actor:
         return "-"
-    name = actor.get("name") or actor.get("text")
-    return f"{name} ({actor['code']})" if actor.get("code") else str(name)
+    name = escape(str(actor.get("name") or actor.get("text")))
+    return f"{name} ({actor['code']})" if actor.get("code") else name
 
 
 def print_report(db: str, console: Console) -> None:
     with Store.open(db, read_only=True) as store:
         sentence_counts = store.document_sentence_counts()
-        documents = list(records(store, "documents"))
+        documents = list(records(store, "documents", with_text=True))
         events = list(records(store, "events"))
         quotes = list(records(store, "quotes"))
         stories = list(records(store, "stories"))
@@ -41,18 +42,20 @@ def print_report(db: str, console: Console) -> None:
         for column in ("story_id", "title", "articles", "events", "first", "last"):
             table.add_column(column)
         for s in stories:
-            table.add_row(s["story_id"], s["title"] or "-", str(len(s["doc_ids"] or [])),
+            table.add_row(s["story_id"], escape(s["title"] or "-"), str(len(s["doc_ids"] or [])),
                           str(len(s["event_ids"] or [])), s["first_published"] or "-", s["last_published"] or "-")
         console.print(table)
     if events:
-        table = Table(title=f"Events ({len(events)})", show_lines=True)
-        for column in ("date", "actor", "event", "target", "sources", "evidence"):
+        texts = {d["doc_id"]: d["text"] for d in documents}
+        table = Table(title=f"Events ({len(events)}; date marked * fell back to publication)", show_lines=True)
+        for column in ("date", "actor", "event", "target", "sources", "evidence (event text, then sentence)"):
             table.add_column(column, overflow="fold")
         for e in events:
             mention = (e["mentions"] or [{}])[0]
             sentence = mention.get("sentence", "")
-            evidence = sentence if len(sentence) < 160 else sentence[:157] + "..."
-            date = f"{e['date']}" + ("" if e["date_source"] == "text" else " (pub.)")
+            span = texts.get(mention.get("doc_id"), "")[mention.get("char_start", 0) : mention.get("char_end", 0)]
+            evidence = f"[bold]{escape(span)}[/bold] | " + escape(sentence if len(sentence) < 140 else sentence[:137] + "...")
+            date = f"{e['date']}" + ("" if e["date_source"] == "text" else "*")
             event = f"{e['cameo']} {e['plover'] or ''}" + ("" if e["modality"] == "asserted" else f" [{e['modality']}]")
             table.add_row(date, _actor(e["actor"]), event, _actor(e["recipient"]), str(e["num_sources"]), evidence)
         console.print(table)
@@ -66,5 +69,5 @@ def print_report(db: str, console: Console) -> None:
         for statement_id, group in by_statement.items():
             for q in group:
                 text = q["text"] if len(q["text"]) < 200 else q["text"][:197] + "..."
-                table.add_row(statement_id[:10], _actor(q["speaker"]), q["kind"], q["cue"] or "-", text)
+                table.add_row(statement_id[:10], _actor(q["speaker"]), q["kind"], q["cue"] or "-", escape(text))
         console.print(table)
