@@ -1,0 +1,362 @@
+"""The `dateline_events` component: code who did what to whom from the dependency parse into `doc._.events`.
+
+Per sentence: verbs first (matrix verbs with infinitives, statements and what they report, demands with their
+clausal complement, light verbs with event nouns), then the event nouns no verb consumed. Each coded clause becomes
+one Event per (source, target) pair of actors, with CAMEO/PLOVER codes, modality, date, place and evidence offsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dateline.events import syntax
+from dateline.events.cameo import lookup
+from dateline.events.dates import date_for, time_expressions
+from dateline.events.modality import is_intent_future, modality_of, obliges
+from dateline.events.patterns import Pattern, PatternBook, pattern_book
+from dateline.events.places import location_for, place_entities
+from dateline.events.plover import plover_for
+from dateline.nlp.extensions import register_extensions
+from dateline.records import ActorRef, Event, Mention
+
+log = logging.getLogger(__name__)
+
+FALLBACK_TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "upon")
+REQUEST_ROOTS = ("02", "10")
+CONTENT_ROOTS = {"02", "10", "12", "13"}
+COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
+CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+NOMINAL_HOSTS = {"during", "in", "after", "following", "amid", "through", "via", "with"}
+MAX_PAIRS = 4  # compound actors: at most this many (source, target) events per clause
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One coded clause before actors are expanded into Event records."""
+
+    code: str
+    trigger: Token
+    source: Token | None
+    target: Token | None
+    modality: str
+    confidence: float
+    reported_by: int | None = None  # position of the statement in the sentence's coded list
+
+
+@Language.factory("dateline_events", requires=["doc.sents", "token.dep", "token.lemma"], assigns=["doc._.events"])
+def make_event_coder(nlp: Language, name: str) -> EventCoder:
+    register_extensions()
+    return EventCoder(pattern_book())
+
+
+class EventCoder:
+    """Stateless apart from the pattern book, which is loaded once per process."""
+
+    def __init__(self, book: PatternBook):
+        self.book = book
+        self._index: dict = {}  # token -> actor mention of the document being coded
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = syntax.mention_index(doc)
+        self._index = index
+        events: list[Event] = []
+        ents = list(doc.ents)  # once per document: Span.ents rescans the whole document each time
+        for sent in doc.sents:
+            try:
+                sent_ents = [ent for ent in ents if sent.start <= ent.start < sent.end]
+                events.extend(self._sentence_events(doc, sent, index, sent_ents))
+            except Exception:  # one bad parse must not lose the document; logged with its position
+                log.exception("event coding failed in %s at char %d", doc._.doc_id, sent.start_char)
+        doc._.events = events
+        return doc
+
+    # -- coding clauses ------------------------------------------------------------------------------------------
+    def code_sentence(self, sent: Span) -> list[Coded]:
+        """Every coded clause of a sentence, verbs first, then event nouns no verb consumed."""
+        coded: list[Coded] = []
+        consumed: set[int] = set()
+        for token in sent:
+            if token.i in consumed or token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
+                continue
+            coded.extend(self._code_verb(token, consumed, coded))
+        for token in sent:
+            if token.i not in consumed and token.pos_ in ("NOUN", "PROPN"):
+                nominal = self._code_noun(token)
+                if nominal is not None:
+                    coded.append(nominal)
+        return coded
+
+    def _code_verb(self, verb: Token, consumed: set[int], coded: list[Coded]) -> list[Coded]:
+        consumed.add(verb.i)
+        complement = self._infinitive(verb)
+        kind = self._complement_kind(verb)
+        if kind and complement is not None:
+            return self._code_matrix(verb, complement, kind, consumed)
+        lemma = verb.lemma_.lower()
+        pattern = self.book.match_verb(verb)
+        clause = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+        plain = pattern is None or pattern.specificity == 0
+        if lemma in self.book.statement_verbs and plain and clause is not None and self._light_noun(verb)[0] is None:
+            return self._code_statement(verb, clause, consumed, coded)
+        single = self._code_clause(verb, pattern, consumed)
+        if single is None:
+            return []
+        self._consume_content(verb, single.code, consumed)
+        if clause is not None and single.code[:2] in REQUEST_ROOTS:
+            if single.target is None or single.target.dep_ not in syntax.TARGET_DEPS:
+                single = replace(single, target=syntax.clause_subject(clause) or single.target)
+        return [single]
+
+    @staticmethod
+    def _consume_content(verb: Token, code: str, consumed: set[int]) -> None:
+        """What is demanded, rejected, threatened or alleged is the content of the event, not an event of its own;
+        nor is a purpose clause ("staged demonstrations to demand reforms", "opened fire to disperse them")."""
+        root = code[:2]
+        for child in verb.children:
+            purpose = child.dep_ == "advcl" and any(grand.tag_ == "TO" for grand in child.children)
+            content = root in CONTENT_ROOTS and child.dep_ in ("ccomp", "xcomp", "dobj", "acl", "oprd")
+            alleged = root == "11" and child.dep_ == "prep" and child.lower_ in ("of", "for")
+            if purpose or content:
+                consumed.update(_content(child))
+            elif root in CONTENT_ROOTS and child.dep_ == "prep" and child.lower_ in ("to", "for"):
+                consumed.update(_content(child))  # "called for / invited to a meeting"
+            elif alleged or (root in CONTENT_ROOTS and child.dep_ == "prep"):
+                consumed.update(token.i for token in child.subtree if token.pos_ in ("VERB", "AUX"))
+
+    def _code_clause(self, verb: Token, pattern: Pattern | None, consumed: set[int]) -> Coded | None:
+        """A verb's own code: its pattern, or the event noun a light verb carries ("held talks")."""
+        noun_pattern, noun = self._light_noun(verb)
+        if noun_pattern is not None and (pattern is None or pattern.specificity == 0 or
+                                         verb.lemma_.lower() in self.book.light_verbs and pattern.specificity < 1):
+            consumed.add(noun.i)
+            pattern, extra_targets = noun_pattern, self._prep_targets(noun, noun_pattern.target)
+        else:
+            extra_targets = []
+        if pattern is None:
+            return None
+        if pattern.object is not None:  # the object noun is part of the pattern ("impose sanctions"), not an event
+            consumed.update(child.i for child in verb.children if child.dep_ in ("dobj", "obj"))
+        source, target = self._roles(verb, pattern, extra_targets)
+        modality = modality_of(verb)
+        code = self._tense_code(pattern.code, verb, modality)
+        return Coded(code, verb, source, target, modality, self._confidence(pattern, source, target))
+
+    def _code_matrix(self, verb: Token, complement: Token, kind: str, consumed: set[int]) -> list[Coded]:
+        """"threatened to impose sanctions" (163 -> 1312), "agreed to share information" (064 -> 0314)."""
+        consumed.update(token.i for token in complement.subtree if token.pos_ in ("VERB", "NOUN", "PROPN"))
+        inner = self._code_clause(complement, self.book.match_verb(complement), consumed)
+        if kind == "pass":
+            if inner is not None:
+                return [replace(inner, trigger=verb, source=inner.source or syntax.subject_of(verb))]
+            own = self._code_clause(verb, self.book.match_verb(verb), consumed)
+            return [own] if own else []
+        if kind == "intent" and inner is not None and inner.code[:2] in CONFLICT_ROOTS:
+            kind = "threaten"  # "vowed to fight", "pledged to strike": an intent to use force is a threat
+        default = {"intent": "030", "threaten": "130", "reject": "120"}[kind]
+        code = self.book.transform(kind, inner.code) if inner is not None else default
+        if kind == "intent" and code == (inner.code if inner else None):
+            code = default
+        source = syntax.subject_of(verb) or syntax.passive_subject(verb)
+        target = inner.target if inner is not None else None
+        modality = modality_of(verb)
+        if kind == "intent" and modality == "negated":
+            code, modality = self.book.transform("reject", inner.code) if inner else "120", "asserted"
+        confidence = self._confidence(None, source, target) + 0.1
+        return [Coded(code, verb, source, target, modality, min(confidence, 0.95))]
+
+    def _code_statement(self, verb: Token, clause: Token, consumed: set[int], coded: list[Coded]) -> list[Coded]:
+        """A statement and what it reports: "Russia said Sudan must return the helicopter" is a demand (100);
+        "Iran said Israel attacked X" is a statement (010) and an attack reported by it."""
+        speaker = syntax.subject_of(verb)
+        addressee = next(iter(syntax.prep_objects(verb, ("to",))), None) or syntax.object_of(verb)
+        if obliges(clause):
+            target = syntax.clause_subject(clause)
+            consumed.update(token.i for token in clause.subtree)
+            return [Coded("100", verb, speaker, target, "asserted", self._confidence(None, speaker, target))]
+        inner = self._code_verb(clause, consumed, coded) if clause.pos_ in ("VERB", "AUX") else []
+        statement = Coded("010", verb, speaker, addressee, modality_of(verb), 0.6)
+        position = len(coded)
+        reported = [replace(item, reported_by=position,
+                            modality="reported" if item.modality == "asserted" else item.modality,
+                            confidence=round(item.confidence * 0.9, 3)) for item in inner]
+        return [statement, *reported]
+
+    def _code_noun(self, noun: Token) -> Coded | None:
+        """A nominal event: "During a phone call with his Indonesian counterpart", "Israel's attacks on Gaza"."""
+        pattern = self.book.match_noun(noun)
+        if pattern is None or noun.dep_ in ("compound", "amod"):
+            return None
+        source = self._noun_source(noun)
+        targets = self._prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
+        target = targets[0] if targets else None
+        modality = "asserted"
+        host = noun.head.head if noun.dep_ == "pobj" else None
+        if host is not None and host.pos_ in ("VERB", "AUX"):
+            modality = modality_of(host)
+        return Coded(pattern.code, noun, source, target, modality, self._confidence(pattern, source, target) - 0.1)
+
+    # -- roles ---------------------------------------------------------------------------------------------------
+    def _roles(self, verb: Token, pattern: Pattern, extra_targets: list[Token]) -> tuple[Token | None, Token | None]:
+        passive_subject = syntax.passive_subject(verb)
+        if passive_subject is not None:
+            return syntax.agent_of(verb), passive_subject
+        source = syntax.subject_of(verb)
+        candidates = [child for child in verb.children if child.dep_ == "dative"]
+        candidates += [child for child in verb.children if child.dep_ in ("dobj", "obj")]
+        objects = list(candidates)
+        candidates += extra_targets + self._prep_targets(verb, pattern.target or FALLBACK_TARGET_PREPS)
+        for noun in objects:  # "signed an agreement with X", "imposed sanctions on X", "cut ties with X"
+            candidates += self._prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
+        return source, next((token for token in candidates if self._index.get(token.i) or self._has_actor(token)),
+                            candidates[0] if candidates else None)
+
+    def _prep_targets(self, token: Token, preps: tuple[str, ...]) -> list[Token]:
+        return syntax.prep_objects(token, tuple(preps))
+
+    def _noun_source(self, noun: Token) -> Token | None:
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and self._has_actor(child):
+                return child
+        by = next(iter(syntax.prep_objects(noun, ("by",))), None)
+        if by is not None:
+            return by
+        if noun.dep_ == "pobj" and noun.head.lower_ in NOMINAL_HOSTS and noun.head.head.pos_ in ("VERB", "AUX"):
+            return syntax.subject_of(noun.head.head)
+        return None
+
+    def _has_actor(self, token: Token) -> bool:
+        return bool(syntax.actors_of(token, self._index))
+
+    # -- helpers -------------------------------------------------------------------------------------------------
+    def _infinitive(self, verb: Token) -> Token | None:
+        """The to-infinitive a matrix verb governs, also through "is willing to" and "is committed to opening"."""
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                return child
+            if child.dep_ == "acomp" and child.lower_ in self.book.intent_adjectives:
+                return next((grand for grand in child.children if grand.dep_ == "xcomp"), None)
+            if child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_ == "commit":
+                return next((grand for grand in child.children if grand.dep_ == "pcomp"), None)
+        return None
+
+    def _complement_kind(self, verb: Token) -> str | None:
+        if any(child.dep_ == "acomp" and child.lower_ in self.book.intent_adjectives for child in verb.children):
+            return "intent"
+        return self.book.complement_verbs.get(verb.lemma_.lower())
+
+    def _light_noun(self, verb: Token) -> tuple[Pattern | None, Token | None]:
+        if verb.lemma_.lower() not in self.book.light_verbs:
+            return None, None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                for noun in (child, *(grand for grand in child.children if grand.dep_ == "compound")):
+                    pattern = self.book.match_noun(noun)
+                    if pattern is not None:
+                        return pattern, child
+        return None, None
+
+    def _tense_code(self, code: str, verb: Token, modality: str) -> str:
+        """CAMEO reads "will provide aid" as an intent (03), "would blockade Paris" as a threat (13)."""
+        if not is_intent_future(verb):
+            return code
+        conditional = any(grand.dep_ == "mark" and grand.lower_ == "unless" for child in verb.children
+                          if child.dep_ == "advcl" for grand in child.children)
+        if code[:2] in COOPERATION_ROOTS and conditional:
+            return self.book.transform("threat", code)  # "will withdraw its force unless ..." is a threat
+        if code[:2] in COOPERATION_ROOTS:
+            return self.book.transform("reject" if modality == "negated" else "intent", code)
+        if code[:2] in CONFLICT_ROOTS:
+            return self.book.transform("threat", code)
+        return code
+
+    @staticmethod
+    def _confidence(pattern: Pattern | None, source: Token | None, target: Token | None) -> float:
+        score = 0.55 + 0.1 * min(pattern.specificity if pattern else 1, 2)
+        score += 0.1 * (source is not None) + 0.05 * (target is not None)
+        return round(min(score, 0.95), 3)
+
+    # -- records -------------------------------------------------------------------------------------------------
+    def _sentence_events(self, doc: Doc, sent: Span, index, ents: list[Span]) -> list[Event]:
+        coded = self.code_sentence(sent)
+        if not coded:
+            return []
+        times, places = time_expressions(sent, ents), place_entities(sent, ents)
+        built: list[list[Event]] = []
+        for item in coded:
+            reporter = built[item.reported_by][0].event_id if item.reported_by is not None and \
+                item.reported_by < len(built) and built[item.reported_by] else None
+            built.append(self._records(doc, sent, item, index, times, places, reporter))
+        return [event for group in built for event in group]
+
+    def _records(self, doc, sent, item: Coded, index, times, places, reporter) -> list[Event]:
+        sources = syntax.actors_of(item.source, index) or [None]
+        targets = syntax.actors_of(item.target, index) or [None]
+        if item.code.startswith("01") and sources == [None]:
+            return []  # a statement nobody made is no event
+        if item.trigger.pos_ in ("NOUN", "PROPN") and sources == [None] and targets == [None]:
+            return []
+        entry = lookup(item.code)
+        plover, mode = plover_for(item.code)
+        published = doc._.published
+        when, date_source = date_for(item.trigger, times, published,
+                                     forward=item.modality in ("future", "hypothetical"))
+        target_heads = {item.target.i} if item.target is not None and item.code[:2] in ("04", "17", "18", "19",
+                                                                                      "20") else set()
+        location = location_for(item.trigger, places, target_heads)
+        start, end = self._extent(item, index)
+        sentence = Mention(doc._.doc_id or "", sent.text, start, end)
+        events = []
+        for source, target in [(s, t) for s in sources for t in targets if not _same(s, t)][:MAX_PAIRS]:
+            event_id = self._event_id(doc._.doc_id, start, end, item.code, source, target)
+            events.append(Event(
+                event_id=event_id, date=when, date_source=date_source, actor=source, recipient=target,
+                cameo=item.code, cameo_root=item.code[:2], goldstein=entry.goldstein if entry else None,
+                quad_class=entry.quad_class if entry else None, plover=plover, plover_mode=mode,
+                modality=item.modality, location=location,
+                confidence=round(item.confidence - (0.1 if source is None else 0.0), 3), mentions=(sentence,),
+                trigger=item.trigger.text, reported_by=reporter,
+            ))
+        return events
+
+    @staticmethod
+    def _extent(item: Coded, index) -> tuple[int, int]:
+        """Character offsets of the event text: from the first to the last of source, trigger and target."""
+        tokens = [item.trigger] + [token for token in (item.source, item.target) if token is not None]
+        starts, ends = [], []
+        for token in tokens:
+            mention = index.get(token.i)
+            first, last = (token.doc[mention.start], token.doc[mention.end - 1]) if mention else (token, token)
+            starts.append(first.idx)
+            ends.append(last.idx + len(last))
+        return min(starts), max(ends)
+
+    @staticmethod
+    def _event_id(doc_id: str | None, start: int, end: int, code: str, source: ActorRef | None,
+                  target: ActorRef | None) -> str:
+        """Stable across runs: a content hash of document, offsets, code and the actor pair."""
+        who = "|".join(str(actor.kb_id or actor.code or actor.name or actor.text) if actor else "-"
+                       for actor in (source, target))
+        return hashlib.sha1(f"{doc_id}|{start}|{end}|{code}|{who}".encode()).hexdigest()[:16]
+
+
+def _content(head: Token) -> set[int]:
+    """Token indices of a content phrase, leaving out time clauses hung inside it ("... after forces stormed X")."""
+    found, stack = set(), [head]
+    while stack:
+        token = stack.pop()
+        found.add(token.i)
+        stack.extend(child for child in token.children if not (
+            child.dep_ in ("advcl", "relcl") and any(grand.dep_ == "mark" for grand in child.children)))
+    return found
+
+
+def _same(source: ActorRef | None, target: ActorRef | None) -> bool:
+    """An actor is not its own target ("Widodo ... his counterpart Widodo" after a wrong pronoun link)."""
+    if source is None or target is None:
+        return False
+    return (source.kb_id or source.name or source.text) == (target.kb_id or target.name or target.text)

@@ -1,0 +1,151 @@
+"""Event dates from the text, resolved against the publication date (news conventions), else the publication date.
+
+Our own rules cover what wire copy says most ("on Thursday", "Friday night", "yesterday", "last week", "on April 6");
+dateparser (slow) handles the rest, with RELATIVE_BASE at publication and a cache.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+log = logging.getLogger(__name__)
+
+WEEKDAYS = {name: index for index, name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+MONTHS = {name: index for index, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"), start=1)}
+MONTHS.update({name[:3]: index for name, index in list(MONTHS.items())})
+MONTHS["sept"] = 9
+# Day offsets before publication for fixed relative words.
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": 1, "overnight": 1, "last night": 1, "this morning": 0,
+                 "this afternoon": 0, "this evening": 0, "earlier today": 0, "the day before": 1,
+                 "last week": 7, "this week": 0, "earlier this week": 2, "last weekend": 6, "this weekend": 0}
+TIME_OF_DAY = r"(?:morning|afternoon|evening|night|noon|midnight)"
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?(?:,?\s+(\d{4}))?\b")
+_MONTH_DAY = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b")
+_VAGUE = re.compile(r"\b(year|years|decade|century|centuries|months|weeks|days|ago|since|age|era)\b|^\d{4}s?$")
+
+
+def resolve_date(text: str, published: date | None, forward: bool = False) -> date | None:
+    """The calendar date `text` names, relative to `published`; None when it names none we trust."""
+    if published is None:
+        return None
+    key = " ".join(text.lower().replace("’", "'").split())
+    key = re.sub(r"^(on|in|at|during|since|by|early|late|from)\s+", "", key)
+    key = re.sub(r"^the\s+", "", key)
+    if key in RELATIVE_DAYS:
+        return published - timedelta(days=RELATIVE_DAYS[key])
+    if key in ("last month", "earlier this month", "this month"):
+        return _month_start(published, back=key == "last month")
+    found = _weekday(key, published, forward) or _calendar(key, published)
+    if found is not None:
+        return found
+    if _VAGUE.search(key) or len(key) > 40:
+        return None
+    return _dateparser(key, published)
+
+
+def _weekday(key: str, published: date, forward: bool = False) -> date | None:
+    """News convention: a bare weekday is the most recent such day on or before publication; for a future event
+    ("will be held on Saturday", `forward`) the next such day on or after it."""
+    match = re.fullmatch(rf"(?:last |this |on |late |early )?([a-z]+)(?:\s+{TIME_OF_DAY})?", key)
+    if not match or match.group(1) not in WEEKDAYS:
+        return None
+    if forward and not key.startswith("last "):
+        return published + timedelta(days=(WEEKDAYS[match.group(1)] - published.weekday()) % 7)
+    back = (published.weekday() - WEEKDAYS[match.group(1)]) % 7
+    if key.startswith("last ") and back == 0:
+        back = 7
+    return published - timedelta(days=back)
+
+
+def _calendar(key: str, published: date) -> date | None:
+    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        match = pattern.search(key)
+        if match and match.group(month_group) in MONTHS:
+            month, day = MONTHS[match.group(month_group)], int(match.group(day_group))
+            year = int(match.group(3)) if match.group(3) else published.year
+            try:
+                found = date(year, month, day)
+            except ValueError:
+                return None
+            if not match.group(3) and found > published + timedelta(days=1):
+                found = found.replace(year=year - 1)  # "on December 30" in a January article
+            return found
+    return None
+
+
+def _month_start(published: date, back: bool) -> date:
+    if not back:
+        return published.replace(day=1)
+    return (published.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(key: str, published: date) -> date | None:
+    if not any(word in MONTHS or word in WEEKDAYS for word in re.findall(r"[a-z]+", key)):
+        return None  # dateparser would guess from numbers alone; not worth the cost or the risk
+    import dateparser  # imported lazily: it costs about a second
+
+    base = datetime(published.year, published.month, published.day)
+    parsed = dateparser.parse(key, languages=["en"], settings={"RELATIVE_BASE": base,
+                                                               "PREFER_DATES_FROM": "past"})
+    return parsed.date() if parsed else None
+
+
+def date_for(trigger: Token, date_spans: list[tuple[Token, Span]], published: date | None,
+             forward: bool = False) -> tuple[str | None, str]:
+    """The event's date and where it came from ("text" or "published").
+
+    `date_spans` pairs each time expression of the sentence with the token it attaches to: the trigger's own come
+    first, then those of the clause that governs it ("During a phone call ... on Thursday, he demanded").
+    """
+    for anchor in _anchors(trigger):
+        for attached, span in date_spans:
+            if attached.i == anchor.i:
+                found = resolve_date(span.text, published, forward)
+                if found is not None:
+                    return found.isoformat(), "text"
+    return (published.isoformat() if published else None), "published"
+
+
+def _anchors(trigger: Token) -> list[Token]:
+    anchors, token = [trigger], trigger
+    anchors += [pobj for prep in trigger.children if prep.dep_ == "prep" for pobj in prep.children
+                if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"]  # "During a phone call ... on Thursday, he demanded"
+    for _ in range(4):
+        if token.dep_ in ("ROOT", "ccomp", "parataxis") or token.head.i == token.i:
+            break
+        token = token.head
+        anchors.append(token)
+    return anchors
+
+
+def time_expressions(sent: Span, ents: list[Span]) -> list[tuple[Token, Span]]:
+    """Every DATE/TIME entity (of `ents`, the sentence's) and relative-time adverb of a sentence, with the verb or
+    noun it attaches to."""
+    found = []
+    for ent in ents:
+        if ent.label_ in ("DATE", "TIME"):
+            found.append((_attachment(ent.root), ent))
+    for token in sent:
+        if token.lower_ in ("yesterday", "overnight", "today", "tonight") and not token.ent_type_:
+            found.append((_attachment(token), sent.doc[token.i: token.i + 1]))
+    return found
+
+
+def _attachment(token: Token) -> Token:
+    """The nearest verb or event noun above a time expression ("on Thursday" -> the verb or "call")."""
+    head = token.head
+    for _ in range(4):
+        if head.dep_ == "prep" or head.pos_ == "ADP" or head.ent_type_ in ("DATE", "TIME"):
+            head = head.head
+            continue
+        break
+    return head

@@ -1,0 +1,45 @@
+"""Modality of an event from its trigger's auxiliaries and negation: asserted, negated, hypothetical, future, reported."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ought", "'d"}
+CONDITION_MARKS = {"if", "unless", "whether", "provided"}
+NEGATORS = {"not", "n't", "never", "no"}
+
+
+def modality_of(token: Token) -> str:
+    """How the clause of `token` presents its event. Negation wins over tense; "would" reads as hypothetical."""
+    aux = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
+    if any(child.dep_ == "neg" or child.lower_ in NEGATORS and child.dep_ in ("advmod", "neg") for child in
+           token.children):
+        return "negated"
+    if any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in token.children):
+        return "hypothetical"
+    if aux & FUTURE_AUX or _going_to(token):
+        return "future"
+    if aux & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    return "asserted"
+
+
+def is_intent_future(token: Token) -> bool:
+    """True for "will/would/shall X" and "is going to X": the tenses CAMEO reads as an expressed intent."""
+    aux = {child.lower_ for child in token.children if child.dep_ == "aux"}
+    return bool(aux & (FUTURE_AUX | {"would", "'d"})) or _going_to(token)
+
+
+def obliges(token: Token) -> bool:
+    """True for "must/should/has to/needs to X": what a speaker says another actor must do reads as a demand."""
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in ("must", "should", "ought"):
+            return True
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_ in ("have", "need") and head.i < token.i
+
+
+def _going_to(token: Token) -> bool:
+    head = token.head
+    return token.dep_ == "xcomp" and head.lower_ == "going" and any(c.lower_ == "to" for c in token.children)

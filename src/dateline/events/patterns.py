@@ -1,0 +1,175 @@
+"""Verb and noun patterns (data/events/*.yaml) compiled into lemma-indexed lookups.
+
+A pattern is a lemma plus optional conditions on the parse (particle, preposition, object noun, infinitive,
+voice). Matching is a dict lookup by lemma, then a check of a few children: no regex, no scan over the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "oprd"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    lemmas: frozenset[str]
+    code: str
+    particle: frozenset[str] | None = None
+    prep: frozenset[str] | None = None
+    object: frozenset[str] | None = None
+    modifier: frozenset[str] | None = None
+    xcomp: bool | None = None
+    passive: bool | None = None
+    target: tuple[str, ...] = ()
+
+    @property
+    def specificity(self) -> int:
+        conditions = (self.particle, self.prep, self.object, self.modifier, self.xcomp, self.passive)
+        return sum(condition is not None for condition in conditions)
+
+
+@dataclass(frozen=True)
+class VerbFacts:
+    """What the patterns ask of a verb, read once from its children."""
+
+    particles: frozenset[str]
+    preps: frozenset[str]
+    objects: frozenset[str]
+    has_xcomp: bool
+    passive: bool
+
+
+def _set(value) -> frozenset[str] | None:
+    if value is None:
+        return None
+    return frozenset([value] if isinstance(value, str) else value)
+
+
+def _compile(entries: Iterable[dict]) -> dict[str, list[Pattern]]:
+    index: dict[str, list[Pattern]] = {}
+    for entry in entries:
+        pattern = Pattern(
+            lemmas=_set(entry["lemma"]), code=str(entry["code"]), particle=_set(entry.get("particle")),
+            prep=_set(entry.get("prep")), object=_set(entry.get("object")), modifier=_set(entry.get("modifier")),
+            xcomp=entry.get("xcomp"), passive=entry.get("passive"), target=tuple(entry.get("target") or ()),
+        )
+        for lemma in pattern.lemmas:
+            index.setdefault(lemma, []).append(pattern)
+    for patterns in index.values():  # stable sort: most specific first, file order among equals
+        patterns.sort(key=lambda pattern: -pattern.specificity)
+    return index
+
+
+def _load_yaml(filename: str) -> dict:
+    text = resources.files("dateline.data").joinpath(f"events/{filename}").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass(frozen=True)
+class PatternBook:
+    verbs: dict[str, list[Pattern]]
+    nouns: dict[str, list[Pattern]]
+    statement_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    complement_verbs: dict[str, str]
+    intent_adjectives: frozenset[str]
+    intent_codes: dict[str, str]
+    threat_codes: dict[str, str]
+    reject_codes: dict[str, str]
+
+    def match_verb(self, token: Token) -> Pattern | None:
+        """The most specific verb pattern whose conditions the token's children meet."""
+        candidates = self.verbs.get(token.lemma_.lower())
+        if not candidates:
+            return None
+        facts = verb_facts(token)
+        for pattern in candidates:
+            if _verb_conditions_hold(pattern, facts):
+                return pattern
+        return None
+
+    def match_noun(self, token: Token) -> Pattern | None:
+        """The most specific noun pattern for a noun token ("call" with modifier "phone")."""
+        candidates = self.nouns.get(token.lemma_.lower()) or self.nouns.get(token.lower_)
+        if not candidates:
+            return None
+        modifiers = {child.lemma_.lower() for child in token.children if child.dep_ in ("compound", "amod", "nmod")}
+        for pattern in candidates:
+            if pattern.modifier is None or pattern.modifier & modifiers:
+                return pattern
+        return None
+
+    def transform(self, table: str, code: str) -> str:
+        """Turn a code through intent/threat/reject tables by its longest listed prefix; unchanged if none."""
+        mapping = getattr(self, f"{table.removesuffix('en')}_codes")
+        for length in (4, 3, 2):
+            if code[:length] in mapping and len(code) >= length:
+                return mapping[code[:length]]
+        return code
+
+
+def verb_facts(token: Token) -> VerbFacts:
+    particles, preps, objects = set(), set(), set()
+    has_xcomp = passive = False
+    for child in token.children:
+        dep = child.dep_
+        if dep == "prt":
+            particles.add(child.lemma_.lower())
+        elif dep in ("prep", "agent", "dative") and child.pos_ == "ADP":
+            preps.add(child.lemma_.lower())
+        elif dep in OBJECT_DEPS:
+            objects.add(child.lemma_.lower())
+            objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ in ("compound", "amod"))
+            objects.update(_of_objects(child))
+            passive = passive or dep == "nsubjpass"
+        elif dep in ("xcomp", "ccomp") and any(grand.tag_ == "TO" for grand in child.children):
+            has_xcomp = True
+        elif dep == "auxpass":
+            passive = True
+    return VerbFacts(frozenset(particles), frozenset(preps), frozenset(objects), has_xcomp, passive)
+
+
+def _of_objects(noun: Token) -> set[str]:
+    """Lemmas behind "a grant of 580 million", "10 days of war games": the noun after a quantity's "of"."""
+    found = set()
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.add(pobj.lemma_.lower())
+                    found.update(grand.lemma_.lower() for grand in pobj.children if grand.dep_ == "compound")
+    return found
+
+
+def _verb_conditions_hold(pattern: Pattern, facts: VerbFacts) -> bool:
+    return (
+        (pattern.particle is None or bool(pattern.particle & facts.particles))
+        and (pattern.prep is None or bool(pattern.prep & (facts.preps | facts.particles)))
+        and (pattern.object is None or bool(pattern.object & facts.objects))
+        and (pattern.xcomp is None or pattern.xcomp == facts.has_xcomp)
+        and (pattern.passive is None or pattern.passive == facts.passive)
+    )
+
+
+@lru_cache(maxsize=1)
+def pattern_book() -> PatternBook:
+    """Load both pattern files once per process."""
+    verbs, nouns = _load_yaml("verb_patterns.yaml"), _load_yaml("noun_patterns.yaml")
+    return PatternBook(
+        verbs=_compile(verbs["patterns"]),
+        nouns=_compile(nouns["patterns"]),
+        statement_verbs=frozenset(verbs["statement_verbs"]),
+        light_verbs=frozenset(verbs["light_verbs"]),
+        complement_verbs=dict(verbs["complement_verbs"]),
+        intent_adjectives=frozenset(verbs["intent_adjectives"]),
+        intent_codes={str(k): str(v) for k, v in verbs["intent_codes"].items()},
+        threat_codes={str(k): str(v) for k, v in verbs["threat_codes"].items()},
+        reject_codes={str(k): str(v) for k, v in verbs["reject_codes"].items()},
+    )

