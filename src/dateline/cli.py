@@ -204,6 +204,30 @@ def demo(db: DbOption = DEFAULTS["db"], quiet: QuietOption = False) -> None:
     raise typer.Exit(status)
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULTS["db"],
+    host: Annotated[str, typer.Option(help="Address to bind; the default serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    token: Annotated[
+        str | None, typer.Option(envvar="DATELINE_TOKEN", help="Enable POST /api/ingest for this bearer token.")
+    ] = None,
+) -> None:
+    """Serve the REST API (OpenAPI at /openapi.json, docs at /docs) and the web UI at http://HOST:PORT/.
+
+    Read-only unless started with a token; ingestion over HTTP then needs `Authorization: Bearer TOKEN`.
+
+    Example: dateline serve --db news.duckdb --port 8000
+    """
+    from dateline.api.app import serve as run_server
+    from dateline.store import Store
+
+    with _errors_to_exit():
+        Store.open(db, read_only=True).close()  # fail fast, in one line, on a missing or foreign database
+    err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs); Ctrl+C stops")
+    run_server(db, host=host, port=port, token=token)
+
+
 def main() -> None:
     """Entry point: run the app; an unexpected exception is one line and exit 70 (traceback with --debug)."""
     debug = "--debug" in sys.argv
