@@ -237,25 +237,24 @@ def _actor_flat(prefix: str, actor: Any) -> dict[str, Any]:
     }
 
 
+# Columns the event_mentions and events tables share, straight from the Event record.
+_CODED = ("date", "date_source", "cameo", "cameo_root", "goldstein", "quad_class", "plover", "plover_mode",
+          "modality", "confidence")
+
+
+def _coded(event: Event) -> dict[str, Any]:
+    row = {name: getattr(event, name) for name in _CODED}
+    row.update(actor=_json(event.actor), recipient=_json(event.recipient), location=_json(event.location))
+    return row
+
+
 def _mention_row(event: Event) -> dict[str, Any]:
     mention = event.mentions[0]
     return {
         "mention_id": event.event_id,
         "event_id": event.event_id,
         "doc_id": mention.doc_id,
-        "date": event.date,
-        "date_source": event.date_source,
-        "actor": _json(event.actor),
-        "recipient": _json(event.recipient),
-        "cameo": event.cameo,
-        "cameo_root": event.cameo_root,
-        "goldstein": event.goldstein,
-        "quad_class": event.quad_class,
-        "plover": event.plover,
-        "plover_mode": event.plover_mode,
-        "modality": event.modality,
-        "location": _json(event.location),
-        "confidence": event.confidence,
+        **_coded(event),
         "trigger": event.trigger,
         "reported_by": event.reported_by,
         "sentence": mention.sentence,
@@ -269,21 +268,9 @@ def event_row(event: Event, variants: Any = None) -> dict[str, Any]:
     return {
         "event_id": event.event_id,
         "story_id": event.story_id,
-        "date": event.date,
-        "date_source": event.date_source,
-        "actor": _json(event.actor),
-        "recipient": _json(event.recipient),
+        **_coded(event),
         **_actor_flat("actor", event.actor),
         **_actor_flat("recipient", event.recipient),
-        "cameo": event.cameo,
-        "cameo_root": event.cameo_root,
-        "goldstein": event.goldstein,
-        "quad_class": event.quad_class,
-        "plover": event.plover,
-        "plover_mode": event.plover_mode,
-        "modality": event.modality,
-        "location": _json(event.location),
-        "confidence": event.confidence,
         "num_sources": event.num_sources,
         "num_mentions": event.num_mentions,
         "mentions": json.dumps([asdict(m) for m in event.mentions], ensure_ascii=False),
