@@ -22,8 +22,16 @@ demo: install
 test: install
 	$(PY) -m pytest -q -p no:cacheprovider
 
+# Every benchmark prints its figures; each skips with a message when its data (../shared/bench) is absent.
 bench: install
-	$(PY) bench/throughput.py
+	$(PY) bench/throughput.py --stages "" --limit 300
+	$(PY) bench/throughput.py --limit 300 --workers 2
+	$(PY) bench/plover_gsr.py
+	$(PY) bench/plover_gsr.py bench/data/events_heldout.jsonl
+	$(PY) bench/quotes.py
+	$(PY) bench/ecbplus.py
+	$(PY) bench/api_load.py
+	$(PY) bench/spark_bench.py
 
 lint: install
 	$(PY) -m ruff check src tests bench
