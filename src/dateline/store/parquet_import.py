@@ -141,3 +141,38 @@ def _import_documents(store: Store, root: Path, report: ImportReport) -> None:
         "WHERE doc_id NOT IN (SELECT doc_id FROM documents) ON CONFLICT DO NOTHING",
         [seq, files],
     )
+
+
+# -- the other direction: a store's rows as the Spark job writes them ------------------------------------------------
+_DUMP_SQL = {
+    "documents": f"SELECT {', '.join(_DOCUMENT_COLUMNS)} FROM documents ORDER BY ingested_seq",
+    "sentences": "SELECT doc_id, idx, char_start, char_end, text FROM sentences ORDER BY doc_id, idx",
+    "events": "SELECT event_id, story_id, date, date_source, actor, recipient, cameo, cameo_root, goldstein, "
+              "quad_class, plover, plover_mode, modality, location, confidence, num_sources, num_mentions, mentions, "
+              "variants FROM events ORDER BY event_id",
+    "event_mentions": "SELECT mention_id, event_id, doc_id, date, date_source, actor, recipient, cameo, cameo_root, "
+                      "goldstein, quad_class, plover, plover_mode, modality, location, confidence, trigger, "
+                      "reported_by, sentence, char_start, char_end FROM event_mentions ORDER BY mention_id",
+    "quotes": "SELECT quote_id, doc_id, text, kind, char_start, char_end, speaker, cue, statement_id, speaker_start, "
+              "speaker_end FROM quotes ORDER BY quote_id",
+}  # fmt: skip
+_NESTED = ("actor", "recipient", "location", "mentions", "speaker")
+
+
+def dump_tables(store: Store) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(table, row) for every row of the tables `import_parquet` reads, nested fields parsed (the Parquet shape).
+
+    The Spark job runs each block's story stage into an in-memory store and writes what this yields, so its rows are
+    built by exactly the code that builds the embedded store's.
+    """
+    for table, sql in _DUMP_SQL.items():
+        for row in store._dicts(sql):
+            for key in _NESTED:
+                if key in row:
+                    row[key] = json.loads(row[key]) if row[key] else None
+            if row.get("variants") is not None:  # as `dateline export` writes it
+                row["variants"] = json.dumps(json.loads(row["variants"]), ensure_ascii=False)
+            yield table, row
+    for row in store.iter_stories():
+        row["doc_ids"], row["event_ids"] = list(row["doc_ids"] or []), list(row["event_ids"] or [])
+        yield "stories", row

@@ -1,0 +1,137 @@
+"""Spark local[N] against the embedded path on the same JSONL input: articles/s of both, their ratio, peak RSS.
+
+Usage: .venv/bin/python bench/spark_bench.py [--articles 5000] [--cores 2] [--stages a,b] [--window-days 7]
+       .venv/bin/python bench/spark_bench.py --stream 50000 [--cores 2]   # embedded only: is memory bounded?
+
+Corpus: ECB+ texts (../shared/bench/ecbplus) when present, else the bundled example, repeated with a copy number so
+every article is new, and dated over 60 days (several story windows). Issue 7's target: Spark local[2] within 0.7x of
+`dateline ingest --workers 2` (Spark exists to add machines, not to win on one). Peak RSS is the whole process tree
+(driver, JVM, Python workers), sampled every 0.2 s with psutil.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from throughput import SHARED_ECB, ecb_records, example_records  # noqa: E402  (bench/throughput.py)
+
+from dateline.nlp.pipeline import ALL_STAGES, shared_nlp  # noqa: E402
+from dateline.runner import ingest  # noqa: E402
+from dateline.settings import IngestOptions  # noqa: E402
+
+
+class PeakRss:
+    """Samples the resident memory of this process and all its descendants; `peak_mb` after the block."""
+
+    def __init__(self, interval: float = 0.2):
+        self.interval, self.peak = interval, 0
+        self._stop = threading.Event()
+
+    def _sample(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for process in [me, *me.children(recursive=True)]:
+                try:
+                    total += process.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakRss:
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak / 2**20
+
+
+def write_corpus(path: Path, size: int) -> int:
+    """`size` distinct articles, streamed to JSONL (never all in memory); returns the word count."""
+    base = ecb_records(SHARED_ECB, None) if SHARED_ECB.is_dir() else example_records(1)
+    words = 0
+    with path.open("w") as handle:
+        for i in range(size):
+            record = base[i % len(base)]
+            text = f"{record['text']}\n\n(Copy {i // len(base)}.)"
+            words += len(text.split())
+            day = 1 + (i * 7919) % 60
+            published = f"2023-{3 + (day - 1) // 30:02d}-{1 + (day - 1) % 30:02d}"
+            handle.write(json.dumps({"id": f"{record['id']}-{i}", "text": text, "published": published}) + "\n")
+    return words
+
+
+def run_embedded(corpus: Path, tmp: Path, cores: int, stages: tuple[str, ...]) -> tuple[float, float, int]:
+    options = IngestOptions(db=str(tmp / "embedded.duckdb"), workers=cores, stages=stages)
+    shared_nlp(stages)  # model load outside the timing, as bench/throughput.py does
+    with PeakRss() as rss:
+        start = time.perf_counter()
+        report = ingest([corpus], options)
+        seconds = time.perf_counter() - start
+    return seconds, rss.peak_mb, report.new
+
+
+def run_on_spark(corpus: Path, tmp: Path, cores: int, stages: tuple[str, ...], window: int) -> tuple[float, float, int]:
+    from dateline.spark.job import SparkOptions, run_spark, spark_session
+
+    session = spark_session(f"local[{cores}]")
+    session.sparkContext.setLogLevel("ERROR")
+    warm = tmp / "warm.jsonl"
+    warm.write_text(corpus.open().readline())
+    options = IngestOptions(stages=stages)
+    run_spark([warm], tmp / "warm-out", options=options, session=session)  # JVM and worker model loads, untimed
+    with PeakRss() as rss:
+        start = time.perf_counter()
+        report = run_spark([corpus], tmp / "spark-out", options=options, session=session,
+                           spark_options=SparkOptions(window_days=window))  # fmt: skip
+        seconds = time.perf_counter() - start
+    session.stop()
+    return seconds, rss.peak_mb, report.documents
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--cores", type=int, default=2, help="Spark local[N] and embedded --workers N")
+    parser.add_argument("--stages", default=",".join(ALL_STAGES))
+    parser.add_argument("--window-days", type=int, default=7)
+    parser.add_argument("--stream", type=int, default=0, help="embedded only, on this many articles: peak RSS")
+    args = parser.parse_args()
+    stages = tuple(s for s in args.stages.split(",") if s)
+    size = args.stream or args.articles
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        corpus = tmp / "corpus.jsonl"
+        words = write_corpus(corpus, size)
+        print(f"corpus: {size} articles, {words} words, {corpus.stat().st_size / 2**20:.0f} MB; {args.cores} cores")
+        seconds, peak, new = run_embedded(corpus, tmp, args.cores, stages)
+        embedded_rate = new / seconds
+        print(f"embedded : {embedded_rate:8.2f} articles/s ({new} in {seconds:.1f} s), peak RSS {peak:.0f} MB")
+        if args.stream:
+            return 0
+        seconds, peak, written = run_on_spark(corpus, tmp, args.cores, stages, args.window_days)
+        spark_rate = written / seconds
+        print(f"spark    : {spark_rate:8.2f} articles/s ({written} in {seconds:.1f} s), peak RSS {peak:.0f} MB")
+        print(f"ratio spark / embedded: {spark_rate / embedded_rate:.3f} (target >= 0.7)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
