@@ -25,6 +25,9 @@ class UnreadableInput(DatelineError):
         self.where = where
         self.problem = problem
 
+    def __reduce__(self):  # picklable, so Spark tasks can hand failures back to the driver
+        return (type(self), (self.where, self.problem))
+
 
 class UnknownFormat(UnreadableInput):
     """The input's format could not be recognised."""

@@ -62,11 +62,17 @@ def test_statements_groups_same_speaker_similar_text_and_keeps_earliest_id():
     assert set(assigned) == {"q2", "q3", "q4", "q5"}
 
 
-def test_statements_ids_do_not_depend_on_arrival_order():
+def test_statements_ids_do_not_depend_on_batches():
+    """One batch or two (same input order) give the same ids: the group keeps its first quote's id."""
+    from dataclasses import replace
+
     matcher = StatementMatcher(WordsEmbedder(), threshold=0.6)
-    a = ctx("qa", "we welcome any initiative to deepen relations", "Raisi", 7)
-    b = ctx("qb", "we welcome any initiative to deepen relations now", "Raisi", 8)
-    assert matcher.assign([b, a], []) == matcher.assign([a, b], []) == {"qa": "qa", "qb": "qa"}
+    a = ctx("qa", "we welcome any initiative to deepen relations", "Raisi", 8)
+    b = ctx("qb", "we welcome any initiative to deepen relations now", "Raisi", 7)
+    together = matcher.assign([a, b], [])
+    first = matcher.assign([a], [])
+    second = matcher.assign([b], [replace(a, statement_id=first["qa"])])
+    assert together == {**first, **second} == {"qa": "qa", "qb": "qa"}
 
 
 def test_statements_same_document_needs_near_paraphrase():

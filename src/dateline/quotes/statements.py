@@ -7,8 +7,8 @@ of their words), so a pair of quotes is one statement when all three hold:
 3. cosine similarity of sentence embeddings (MiniLM) >= `threshold`; two quotes of one article need more.
 Matching clauses separately was tried and dropped: on the example it joined a Raisi demand with a different Raisi
 statement (0.95 on a shared "crimes of the Zionist regime" clause).
-Pairs are joined transitively; a group takes the statement id of its earliest quote, so ids never change when later
-articles arrive.
+Pairs are joined transitively; a group takes the statement id of its first quote in ingest order, so ids never change
+when later articles arrive, and one batch or many give the same ids.
 """
 
 from __future__ import annotations
@@ -68,6 +68,17 @@ def _within(a: QuoteContext, b: QuoteContext, window_days: int) -> bool:
     return abs((a.published - b.published).days) <= window_days
 
 
+def _with_same_speaker_partner(pool: Sequence[QuoteContext], new_ids: set[str]) -> list[int]:
+    """Indices of attributed quotes that share a speaker with another quote, at least one of the two new."""
+    attributed = [i for i, q in enumerate(pool) if q.speaker_kb_id or q.speaker_name]
+    keep = set()
+    for x, i in enumerate(attributed):
+        for j in attributed[x + 1 :]:
+            if (pool[i].quote_id in new_ids or pool[j].quote_id in new_ids) and same_speaker(pool[i], pool[j]):
+                keep.update((i, j))
+    return sorted(keep)
+
+
 class StatementMatcher:
     """Assign statement ids to new quotes, given earlier quotes (candidates) that may already carry one.
 
@@ -119,7 +130,9 @@ class StatementMatcher:
             return i
 
         new_ids = {q.quote_id for q in new_quotes}
-        comparable = [i for i, q in enumerate(pool) if q.speaker_kb_id or q.speaker_name]
+        comparable = _with_same_speaker_partner(pool, new_ids)
+        # Only quotes that have a same-speaker partner are embedded: most quotes have none, and the embedding is the
+        # stage's main cost (bench/profile_pipeline.py).
         scores = self._similarities([pool[i].text for i in comparable]) if comparable else np.zeros((0, 0))
         for x, i in enumerate(comparable):
             for y, j in enumerate(comparable[x + 1 :], x + 1):
@@ -127,12 +140,14 @@ class StatementMatcher:
                     continue  # earlier quotes were grouped when they arrived
                 if self.matches(pool[i], pool[j], float(scores[x, y])):
                     parent[find(j)] = find(i)
-        groups: dict[int, list[QuoteContext]] = {}
-        for i, quote in enumerate(pool):
-            groups.setdefault(find(i), []).append(quote)
+        groups: dict[int, list[int]] = {}
+        for i in range(len(pool)):
+            groups.setdefault(find(i), []).append(i)
         result = {}
         for members in groups.values():
-            earliest = min(members, key=lambda q: (q.published or date.max, q.statement_id is None, q.quote_id))
-            statement_id = earliest.statement_id or earliest.quote_id
-            result.update({q.quote_id: statement_id for q in members if q.quote_id in new_ids})
+            # The group keeps the id of its first quote in ingest order (candidates come first, then new quotes in
+            # input order): the same whether the articles arrived in one batch or in many.
+            first = pool[min(members)]
+            statement_id = first.statement_id or first.quote_id
+            result.update({pool[i].quote_id: statement_id for i in members if pool[i].quote_id in new_ids})
         return result
