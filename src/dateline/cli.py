@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from dateline import demo as demo_module
-from dateline.errors import EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, DatelineError
+from dateline.errors import EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, DatelineError, ModelMissing
 from dateline.settings import DEFAULTS, IngestOptions
 
 EXIT_INTERNAL = 70
@@ -226,6 +226,59 @@ def serve(
         Store.open(db, read_only=True).close()  # fail fast, in one line, on a missing or foreign database
     err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs); Ctrl+C stops")
     run_server(db, host=host, port=port, token=token)
+
+
+@app.command()
+def spark(
+    inputs: Annotated[list[str], typer.Argument(help="JSONL, Parquet or WARC files or folders (local or Hadoop URIs).")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Folder for the Parquet tables (partitioned by day).")],
+    master: Annotated[str, typer.Option(help="Spark master: local[*], local[2], spark://host:7077, yarn...")] = (
+        "local[*]"
+    ),
+    window_days: Annotated[int, typer.Option(help="Days per story block (0: the whole input in one block).")] = 7,
+    partitions: Annotated[int, typer.Option(help="NLP partitions (0: a few per core).")] = 0,
+    stages: Annotated[str, typer.Option(help="NLP stages to run, comma-separated.")] = DEFAULTS["stages"],
+    quiet: QuietOption = False,
+) -> None:
+    """Run the pipeline on Apache Spark and write the contract's tables as Parquet (needs the `spark` extra).
+
+    Load the output into a store with `dateline import-parquet`. See docs/spark.md for running on a cluster.
+
+    Example: dateline spark news/*.jsonl --output out/ --master local[2]
+    """
+    with _errors_to_exit():
+        try:
+            from dateline.spark.job import SparkOptions, run_spark
+        except ImportError as exc:
+            raise ModelMissing(f"PySpark is not installed ({exc.name}); pip install 'dateline[spark]'") from exc
+        options = _options(DEFAULTS["db"], DEFAULTS["batch_size"], DEFAULTS["workers"], DEFAULTS["max_bytes"], stages)
+        report = run_spark(inputs, output, master=master, options=options,
+                           spark_options=SparkOptions(partitions=partitions, window_days=window_days))
+    for failure in report.failures:
+        err.print(f"[red]failed:[/red] {failure}")
+    if not quiet:
+        tables = ", ".join(f"{n} {t}" for t, n in report.tables.items())
+        err.print(f"{tables}; {report.unchanged} repeated, {report.failed} failed in {report.seconds:.0f} s -> {output}")
+    raise typer.Exit(EXIT_INPUT_FAILED if report.failed else EXIT_OK)
+
+
+@app.command("import-parquet")
+def import_parquet(
+    directory: Annotated[str, typer.Argument(help="A `dateline spark` output folder.")],
+    db: DbOption = DEFAULTS["db"],
+    quiet: QuietOption = False,
+) -> None:
+    """Load the Parquet tables written by `dateline spark` into the store (idempotent).
+
+    Example: dateline import-parquet out/ --db news.duckdb
+    """
+    from dateline.store.parquet_import import import_parquet as load
+
+    with _errors_to_exit():
+        report = load(directory, db=db)
+    if not quiet:
+        added = ", ".join(f"{n} {t}" for t, n in report.added.items())
+        err.print(f"added {added} -> {db}")
 
 
 def main() -> None:
