@@ -1,5 +1,6 @@
 """Online story clustering: same event together, same kind of event apart, batch-invariant, restorable."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -9,32 +10,37 @@ from dateline.stories.features import ArticleFeatures
 
 
 def article(doc_id, terms, entities, published=None, title=None):
-    return ArticleFeatures(doc_id, dict.fromkeys(terms.split(), 1) | {}, dict.fromkeys(entities.split(), 1),
+    """Hand-made features: terms space-separated, entities comma-separated, each counted once."""
+    names = dict.fromkeys((e.strip() for e in entities.split(",")), 1)
+    return ArticleFeatures(doc_id, dict.fromkeys(terms.split(), 1), names,
                            date.fromisoformat(published) if published else None, title)
 
 
 # Two earthquakes (the ECB+ trap): the same kind of event, other places, other days, other tolls.
 PERU = [
-    article("peru1", "earthquake magnitude kill collapse church rescue toll coast", "peru pisco ica 2007 lima",
+    article("peru1", "earthquake magnitude kill collapse church rescue toll coast", "peru, pisco, ica, 2007, lima",
             "2007-08-16", "Quake kills hundreds in Peru"),
-    article("peru2", "earthquake magnitude kill rescue toll collapse quake", "peru pisco ica lima garcia",
+    article("peru2", "earthquake magnitude kill rescue toll collapse quake", "peru, pisco, ica, lima, alan garcia",
             "2007-08-16"),
-    article("peru3", "quake kill toll rescue survivor aid earthquake", "peru pisco ica garcia 2007", "2007-08-17"),
+    article("peru3", "quake kill toll rescue survivor aid earthquake", "peru, pisco, ica, alan garcia, 2007",
+            "2007-08-17"),
 ]
 SUMATRA = [
-    article("suma1", "earthquake magnitude kill collapse hotel rescue toll coast", "indonesia padang sumatra 2009",
+    article("suma1", "earthquake magnitude kill collapse hotel rescue toll coast", "indonesia, padang, sumatra, 2009",
             "2009-09-30", "Quake hits Sumatra"),
-    article("suma2", "earthquake magnitude kill rescue toll collapse quake", "indonesia padang sumatra yudhoyono",
+    article("suma2", "earthquake magnitude kill rescue toll collapse quake", "indonesia, padang, sumatra, yudhoyono",
             "2009-10-01"),
 ]
-# Two arrests of one kind, no dates at all (ECB+ has none).
+# Two arrests of one kind, one team, the same week.
 ARRESTS = [
-    article("arr1", "arrest suspicion dui receiver highway patrol tuesday sobriety test release",
-            "vincent jackson chargers san diego chp"),
-    article("arr2", "arrest dui receiver sobriety test patrol bail tuesday", "jackson chargers chp vincent jackson"),
-    article("arr3", "arrest suspicion dui lineman defensive tackle deputy sheriff misdemeanor",
-            "jamal williams chargers san diego poway 2009"),
-    article("arr4", "arrest dui lineman defensive tackle deputy sheriff poway", "jamal williams chargers poway 2009"),
+    article("arr1", "arrest suspicion dui receiver highway patrol tuesday sobriety test release morning officer "
+            "contract season", "vincent jackson, chargers, san diego, chp", "2009-02-03"),
+    article("arr2", "arrest dui receiver sobriety test patrol bail tuesday officer morning misdemeanor",
+            "jackson, chargers, chp, vincent jackson", "2009-02-04"),
+    article("arr3", "arrest suspicion dui lineman defensive tackle deputy sheriff misdemeanor jail booked pro bowl "
+            "blood alcohol", "jamal williams, chargers, san diego, poway, 2009", "2009-02-04"),
+    article("arr4", "arrest dui lineman defensive tackle deputy sheriff poway jail bowl", "jamal williams, chargers, "
+            "poway, 2009", "2009-02-05"),
 ]
 
 
@@ -43,14 +49,16 @@ ARRESTS = [
 BACKGROUND = [
     article(f"bg{i}", words, names, "2001-01-01")
     for i, (words, names) in enumerate([
-        ("police arrest suspect robbery charge court", "chicago illinois"),
-        ("police arrest protest kill clash", "cairo egypt"),
-        ("storm kill flood rescue toll", "texas houston"),
-        ("election vote president win coalition", "germany merkel"),
+        ("police arrest suspect robbery charge court", "chicago, illinois"),
+        ("police arrest protest kill clash", "cairo, egypt"),
+        ("storm kill flood rescue toll", "texas, houston"),
+        ("election vote president win coalition", "germany, merkel"),
         ("police patrol highway crash kill", "ohio"),
-        ("team win season coach game player", "yankees new york"),
-        ("arrest charge police court fraud", "london britain"),
-        ("fire kill rescue building collapse", "mumbai india"),
+        ("team win season coach game player", "yankees, new york"),
+        ("arrest charge police court fraud", "london, britain"),
+        ("fire kill rescue building collapse", "mumbai, india"),
+        ("quarterback injury season game coach", "chargers, san diego, philip rivers"),
+        ("team win playoff game season", "chargers, san diego, denver"),
     ])
 ]
 
@@ -60,8 +68,13 @@ def stories_of(articles, clusterer=None):
     return {a.doc_id: clusterer.assign(a) for a in articles}
 
 
+def undated(articles):
+    return [replace(a, published=None) for a in articles]
+
+
 @pytest.mark.parametrize("articles,groups", [
     (PERU + SUMATRA, [{"peru1", "peru2", "peru3"}, {"suma1", "suma2"}]),
+    (undated(PERU + SUMATRA), [{"peru1", "peru2", "peru3"}, {"suma1", "suma2"}]),  # ECB+ has no dates
     (ARRESTS, [{"arr1", "arr2"}, {"arr3", "arr4"}]),
 ])
 def test_clustering_same_kind_events_are_two_stories(articles, groups):
@@ -94,9 +107,9 @@ def test_clustering_batches_and_restores_give_same_stories(split):
 
 @pytest.mark.parametrize("gap_days,same", [(1, True), (60, False)])
 def test_clustering_time_window(gap_days, same):
-    first = article("a", "earthquake magnitude kill toll", "peru pisco", "2007-08-16")
+    first = article("a", "earthquake magnitude kill toll", "peru, pisco", "2007-08-16")
     later = date.fromordinal(first.published.toordinal() + gap_days).isoformat()
-    second = article("b", "earthquake magnitude kill toll", "peru pisco", later)
+    second = article("b", "earthquake magnitude kill toll", "peru, pisco", later)
     assigned = stories_of([first, second])
     assert (assigned["a"] == assigned["b"]) is same
 

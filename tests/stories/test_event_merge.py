@@ -14,6 +14,7 @@ ISRAEL_POLICE = ActorRef("Israeli police", None, "ISR", "COP", "ISRCOP")
 WORSHIPPERS = ActorRef("worshippers", None, "PSE", "CVL", "PSECVL")
 SUSPECT_A = ActorRef("Jackson", "Vincent Jackson", "USA", "CVL", "USACVL", "jackson")
 SUSPECT_B = ActorRef("Williams", "Jamal Williams", "USA", "CVL", "USACVL", "williams")
+ISRAEL = ActorRef("Israel", "Israel", "ISR", None, "ISR", "country:ISR")
 POLICE = ActorRef("police", None, "USA", "COP", "USACOP")
 
 
@@ -71,7 +72,8 @@ def test_event_merge_incremental_equals_one_go(split):
 
 @pytest.mark.parametrize("a,b", [
     # Two arrests of one kind on one day, of two different people.
-    (event("x1", "d1", "173", POLICE, SUSPECT_A, "2009-02-03"), event("x2", "d2", "173", POLICE, SUSPECT_B, "2009-02-03")),
+    (event("x1", "d1", "173", POLICE, SUSPECT_A, "2009-02-03"),
+     event("x2", "d2", "173", POLICE, SUSPECT_B, "2009-02-03")),
     # One kind of attack on two different days.
     (event("x1", "d1", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-05"),
      event("x2", "d2", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-07")),
@@ -83,8 +85,15 @@ def test_event_merge_incremental_equals_one_go(split):
      event("x2", "d2", "041", RAISI, WIDODO, "2023-04-06", modality="negated")),
     # Unrelated codes (consult versus praise).
     (event("x1", "d1", "041", RAISI, WIDODO, "2023-04-06"), event("x2", "d2", "051", RAISI, WIDODO, "2023-04-06")),
+    # A country alone is too weak when the days differ (a raid on Wednesday, strikes on Friday).
+    (event("x1", "d1", "190", ISRAEL, None, "2023-04-05"),
+     event("x2", "d2", "190", ISRAEL, None, "2023-04-07", "published")),
+    # A fallback publication date is an upper bound: the event cannot be after it.
+    (event("x1", "d1", "041", RAISI, WIDODO, "2023-04-08"),
+     event("x2", "d2", "041", RAISI, WIDODO, "2023-04-07", "published")),
     # A missing side agrees with anything but is not enough alone.
-    (event("x1", "d1", "190", ISRAEL_FORCES, None, "2023-04-05"), event("x2", "d2", "190", None, WORSHIPPERS, "2023-04-05")),
+    (event("x1", "d1", "190", ISRAEL_FORCES, None, "2023-04-05"),
+     event("x2", "d2", "190", None, WORSHIPPERS, "2023-04-05")),
 ])
 def test_event_merge_different_events_stay_apart(a, b):
     assert len(merge_events([a, b]).events) == 2
@@ -92,7 +101,7 @@ def test_event_merge_different_events_stay_apart(a, b):
 
 @pytest.mark.parametrize("a,b", [
     (event("x1", "d1", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-05"),
-     event("x2", "d2", "183", ISRAEL_FORCES, None, "2023-04-06", source="published")),
+     event("x2", "d2", "183", ISRAEL_FORCES, WORSHIPPERS, "2023-04-06", source="published")),
     (event("x1", "d1", "042", RAISI, WIDODO, "2023-04-06"), event("x2", "d2", "043", WIDODO, RAISI, "2023-04-06")),
     (event("x1", "d1", "0233", RAISI, OIC, None), event("x2", "d1", "1033", RAISI, OIC, "2023-04-06", start=50)),
 ])
@@ -109,9 +118,9 @@ def test_event_merge_code_families(a, b, expected):
 
 
 def test_event_merge_complete_link_blocks_chains():
-    """C agrees with B (one day apart, fallback date) but not with A (two days): it must not join A+B."""
+    """C agrees with B (B's date is only its publication date) but not with A (two days apart): C must not join A+B."""
     a = event("a", "d1", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-05")
-    b = event("b", "d2", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-06", source="published")
+    b = event("b", "d2", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-07", source="published")
     c = event("c", "d3", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-07")
     assert agree(Variant.of(b), Variant.of(c)) and not agree(Variant.of(a), Variant.of(c))
     assert [e.num_mentions for e in merge_events([a, b, c]).events] == [2, 1]

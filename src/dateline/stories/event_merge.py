@@ -5,7 +5,7 @@ Two coded events are one event when they agree on everything both of them state:
   sector; a side one report leaves out agrees with anything, but at least one side must positively match;
 - what: the same CAMEO root, or two codes of one act family (data/stories/code_families.tsv: phone call / talks,
   appeal / demand, assault / fight); for undirected acts (talks, visits) the two sides may be swapped;
-- when: the same day, or one day apart when either date is only the publication date;
+- when: the same day; a date that is only the publication date is an upper bound (see FALLBACK_LAG_DAYS);
 - polarity: a negated event never merges with an asserted one.
 Merging is complete-link: a new event must agree with every report already in the merged event, so a chain of
 near-matches cannot glue two different attacks together. Disagreements (two codes, two dates) are kept per mention in
@@ -25,7 +25,12 @@ from typing import Any
 from dateline.records import ActorRef, Event
 
 PUBLISHED = "published"
-FALLBACK_DATE_SLACK_DAYS = 1  # an undated wire report of Thursday's call is often published on Friday
+COUNTRY_KB_PREFIX = "country:"  # dateline.actors.kb ids: country:<ISO3>, org:<id>, person:<id>
+# A publication date stands in for an event date the text did not give: it is an upper bound, not the day. Wire
+# reports of Thursday's call come out on Friday or Saturday (the bundled example: call on 6 April, second article
+# published 8 April), so a fallback date agrees with a text date up to two days before it, and with another fallback
+# date up to two days apart.
+FALLBACK_LAG_DAYS = 2
 
 
 @dataclass(frozen=True)
@@ -126,11 +131,15 @@ def merge_into(merged: MergedEvents, new_events: Iterable[Event], story_id: str 
     groups: list[tuple[Event, list[Event], list[Variant]]] = [
         (event, [], list(merged.variants.get(event.event_id, [Variant.of(event)]))) for event in merged.events
     ]
+    seen = {v.event_id for _, _, variants in groups for v in variants}
     for event in new_events:
+        if event.event_id in seen:  # re-ingest, or one event coded twice: never count a report twice
+            continue
+        seen.add(event.event_id)
         variant = Variant.of(event)
         for base, added, variants in groups:
             if all(agree(v, variant, families) for v in variants) and any(
-                _actors_match(v, variant, families) for v in variants
+                _actors_match(v, variant, families) >= (1 if _same_day(v, variant) else 2) for v in variants
             ):
                 added.append(event)
                 variants.append(variant)
@@ -161,8 +170,11 @@ def dates_compatible(a: Variant, b: Variant) -> bool:
     day_a, day_b = _day(a.date), _day(b.date)
     if day_a is None or day_b is None:
         return True
-    slack = FALLBACK_DATE_SLACK_DAYS if PUBLISHED in (a.date_source, b.date_source) else 0
-    return abs((day_a - day_b).days) <= slack
+    fallback_a, fallback_b = a.date_source == PUBLISHED, b.date_source == PUBLISHED
+    if fallback_a == fallback_b:
+        return abs((day_a - day_b).days) <= (FALLBACK_LAG_DAYS if fallback_a else 0)
+    published, told = (day_a, day_b) if fallback_a else (day_b, day_a)
+    return 0 <= (published - told).days <= FALLBACK_LAG_DAYS
 
 
 def same_actor(a: ActorRef, b: ActorRef) -> bool | None:
@@ -188,12 +200,29 @@ def _swapped_compatible(a: Variant, b: Variant) -> bool:
     return _sides_compatible(a.actor, b.recipient) and _sides_compatible(a.recipient, b.actor)
 
 
-def _actors_match(a: Variant, b: Variant, families: CodeFamilies) -> bool:
-    """At least one side is positively the same actor (a missing side alone is not evidence of one event)."""
-    pairs = [(a.actor, b.actor), (a.recipient, b.recipient)]
+def _actors_match(a: Variant, b: Variant, families: CodeFamilies) -> int:
+    """How surely the two reports name the same participants: 0 no side matches (a missing side alone is not
+    evidence of one event), 1 only a country matches, 2 an identified person or organisation, or both sides match.
+    Reports on different days need 2: "Israel" attacking on Wednesday and on Friday are two attacks."""
+    pairs = [[(a.actor, b.actor), (a.recipient, b.recipient)]]
     if families.symmetric(a.cameo, b.cameo):
-        pairs += [(a.actor, b.recipient), (a.recipient, b.actor)]
-    return any(x is not None and y is not None and same_actor(x, y) for x, y in pairs)
+        pairs.append([(a.actor, b.recipient), (a.recipient, b.actor)])
+    best = 0
+    for orientation in pairs:
+        matched = [x for x, y in orientation if x is not None and y is not None and same_actor(x, y)]
+        if len(matched) == 2 or any(_specific(x) for x in matched):
+            return 2
+        best = max(best, len(matched))
+    return best
+
+
+def _specific(actor: ActorRef) -> bool:
+    """An identified person or organisation: the actors KB gives countries (and their forces) "country:<ISO3>" ids."""
+    return bool(actor.kb_id) and not actor.kb_id.startswith(COUNTRY_KB_PREFIX)
+
+
+def _same_day(a: Variant, b: Variant) -> bool:
+    return _day(a.date) == _day(b.date)
 
 
 def _combine(base: Event, added: Sequence[Event], variants: Sequence[Variant], story_id: str | None) -> Event:

@@ -82,7 +82,7 @@ def parse_published(value: str | date | None) -> date | None:
 
 
 def content_terms(doc: Doc) -> Counter[str]:
-    """Lower-cased lemmas of content words (no stop words, punctuation or one-letter tokens), lead sentences weighted."""
+    """Lower-cased lemmas of content words (no stop words, punctuation, one-letter tokens); the lead counts more."""
     terms: Counter[str] = Counter()
     lead_end = _lead_end(doc)
     for token in doc:

@@ -1,0 +1,205 @@
+"""ECB+ benchmark for dateline.stories: story clustering, event coreference, and clustering cost as the store grows.
+
+Usage: .venv/bin/python bench/ecbplus.py [--data ../shared/bench/ecbplus] [--cache /tmp/ecbplus.spacy] [--skip-timing]
+
+(a) Story clustering: every article streams through one StoryClusterer in the official scorer's order (no dates, as
+    in ECB+); B-cubed P/R/F1 against the subtopics (topic + ecb|ecbplus), for the dev topics, the train topics and each
+    topic. Dev target 0.92; the TF-IDF average-link baseline scores 0.87.
+(b) Event coreference with gold mentions (ACTION_*/NEG_* in the sentences of coreference_sentences.csv), clustered
+    within the predicted stories: CoNLL F1 (mean of MUC, B-cubed, CEAF-e) of dateline's method and of the same-lemma
+    baseline, on dev and train. Target 0.80 (published lemma baseline 0.764).
+(c) Per-article clustering time with 1,000 and with 20,000 stored articles (ECB+ replicated with varied dates).
+Tuning happens on the train topics only; the test topics 36-45 are never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import importlib.util
+
+_HERE = Path(__file__).resolve().parent
+# bench/ holds modules named like the standard library's (profile.py): keep it off sys.path, load siblings by path.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+
+
+def _sibling(name: str):
+    spec = importlib.util.spec_from_file_location(name, _HERE / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+_metrics, _data = _sibling("coref_metrics"), _sibling("ecbplus_data")
+b_cubed, conll = _metrics.b_cubed, _metrics.conll
+DEV_TOPICS, GoldDoc, parse_docs, read_corpus = _data.DEV_TOPICS, _data.GoldDoc, _data.parse_docs, _data.read_corpus
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "ecbplus"
+
+
+def available_stages() -> list[str]:
+    """The dateline components that exist in this checkout (stages land one by one)."""
+    import importlib
+
+    from dateline.nlp.pipeline import STAGES
+
+    found = []
+    for name, module in STAGES:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            continue
+        from spacy.language import Language
+
+        if Language.has_factory(name):
+            found.append(name)
+    return found
+
+
+def scorer_order(gold_docs: list[GoldDoc]) -> list[int]:
+    """The official scorer ingests files sorted by "<topic>/<file>" path; stream in that order."""
+    return sorted(range(len(gold_docs)), key=lambda i: f"{gold_docs[i].topic}/{gold_docs[i].name}")
+
+
+def cluster_stories(gold_docs, docs, order):
+    from dateline.records import Document
+    from dateline.stories.clustering import StoryClusterer
+    from dateline.stories.features import features_from_doc
+
+    clusterer = StoryClusterer()
+    features = {}
+    for i in order:
+        features[i] = features_from_doc(docs[i], Document(gold_docs[i].name, docs[i].text))
+    started = time.perf_counter()
+    predicted = {gold_docs[i].name: clusterer.assign(features[i]) for i in order}
+    elapsed = time.perf_counter() - started
+    return predicted, features, elapsed
+
+
+def report_stories(gold_docs, predicted) -> None:
+    gold = {g.name: g.subtopic for g in gold_docs}
+    print(f"\n(a) story clustering: {len(gold)} articles, {len(set(gold.values()))} gold stories, "
+          f"{len(set(predicted.values()))} predicted")
+    for label, keep in (("dev", lambda t: t in DEV_TOPICS), ("train", lambda t: t not in DEV_TOPICS),
+                        ("all", lambda t: True)):
+        names = [g.name for g in gold_docs if keep(g.topic)]
+        p, r, f = b_cubed({n: gold[n] for n in names}, {n: predicted[n] for n in names})
+        print(f"  {label:5s} B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}" + ("  (target 0.92)" if label == "dev" else ""))
+    by_topic = defaultdict(list)
+    for g in gold_docs:
+        by_topic[g.topic].append(g.name)
+    cells = []
+    for topic, names in sorted(by_topic.items()):
+        f = b_cubed({n: gold[n] for n in names}, {n: predicted[n] for n in names})[2]
+        cells.append(f"{topic}{'*' if topic in DEV_TOPICS else ''}:{f:.2f}")
+    print("  per topic (* dev): " + " ".join(cells))
+
+
+def report_coreference(gold_docs, docs, predicted) -> None:
+    from dateline.stories.mention_coref import cluster_mentions, lemma_baseline, mention_from_span
+
+    print("\n(b) event coreference with gold mentions, within predicted stories (CoNLL F1 = mean of MUC, B3, CEAF-e)")
+    mentions, key = [], {}
+    for g, doc in zip(gold_docs, docs):
+        for m in g.mentions:
+            mention_id = (g.name, m.start, m.end)
+            key[mention_id] = m.chain
+            mentions.append((g.topic, mention_from_span(mention_id, predicted[g.name], doc[m.start : m.end])))
+    methods = [("same-lemma baseline", lemma_baseline), ("dateline", cluster_mentions)]
+    vectors = lemma_vectors(sorted({m.lemma for _, m in mentions}))
+    if vectors:
+        methods.append(("dateline + MiniLM", lambda subset: cluster_mentions(subset, lemma_vectors=vectors)))
+    for label, keep in (("dev", lambda t: t in DEV_TOPICS), ("train", lambda t: t not in DEV_TOPICS)):
+        subset = [m for topic, m in mentions if keep(topic)]
+        gold = {m.mention_id: key[m.mention_id] for m in subset}
+        for name, method in methods:
+            scores = conll(gold, method(subset))
+            parts = "  ".join(f"{k} {v[2]:.3f}" for k, v in scores.items() if k != "conll")
+            print(f"  {label:5s} {name:19s} {parts}  CoNLL F1 {scores['conll'][0]:.3f}"
+                  + ("  (target 0.80)" if label == "dev" and name == "dateline" else ""))
+
+
+def lemma_vectors(lemmas: list[str]) -> dict | None:
+    """Unit word vectors of trigger lemmas from the packaged MiniLM, when it is installed."""
+    from dateline.quotes.embeddings import default_embedder, embedding_available
+
+    if not embedding_available():
+        print("  (MiniLM not installed: synonym joining skipped)")
+        return None
+    return dict(zip(lemmas, default_embedder().encode(lemmas)))
+
+
+def report_timing(features: dict, sizes=(1_000, 20_000), seed=7) -> None:
+    """Per-article time of one fresh copy of the corpus, clustered after `size` articles are already stored.
+
+    The store is filled with copies of the corpus, each copy 45 days after the previous one with its articles spread
+    over 20 days (a partial copy, dated earlier still, makes the count exact); the timed copy comes last, so every
+    size sees the same situation except for how much is stored.
+    """
+    from dateline.stories.clustering import StoryClusterer
+
+    base = list(features.values())
+    print(f"\n(c) clustering time per article with a store of N articles (one copy of {len(base)} articles timed)")
+    timings = {}
+    for size in sizes:
+        rng = random.Random(seed)
+        full, partial = divmod(size, len(base))
+        clusterer = StoryClusterer()
+        copies = [_dated_copy(base, -1, rng)[:partial]] + [_dated_copy(base, n, rng) for n in range(full)]
+        for copy in copies:
+            for f in copy:
+                clusterer.assign(f)
+        probe = _dated_copy(base, full, rng)
+        started = time.perf_counter()
+        for f in probe:
+            clusterer.assign(f)
+        timings[size] = (time.perf_counter() - started) / len(probe)
+        print(f"  {size:6d} stored: {timings[size] * 1000:.2f} ms per article")
+    low, high = timings[min(sizes)], timings[max(sizes)]
+    print(f"  growth {high / low:.2f}x (must stay under 1.5x)")
+
+
+def _dated_copy(base: list, n: int, rng: random.Random) -> list:
+    day0 = date(2000, 1, 1) + timedelta(days=45 * (n + 1))
+    copy = [replace(f, doc_id=f"{f.doc_id}#{n}", published=day0 + timedelta(days=rng.randrange(20))) for f in base]
+    return sorted(copy, key=lambda f: (f.published, f.doc_id))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--cache", type=Path, default=None, help="DocBin file to keep the parsed corpus in")
+    parser.add_argument("--skip-timing", action="store_true")
+    args = parser.parse_args(argv)
+    if not (args.data / "xml").is_dir():
+        print(f"ECB+ not found at {args.data}; skipping (see ../shared/bench/README.md)")
+        return 0
+    from dateline.nlp.pipeline import build_nlp
+
+    stages = available_stages()
+    nlp = build_nlp(stages=stages)
+    gold_docs = read_corpus(args.data)
+    print(f"ECB+ at {args.data}: {len(gold_docs)} articles, stages: {', '.join(stages) or 'spaCy model only'}")
+    started = time.perf_counter()
+    docs = parse_docs(nlp, gold_docs, args.cache)
+    print(f"parsed in {time.perf_counter() - started:.1f}s")
+    order = scorer_order(gold_docs)
+    predicted, features, elapsed = cluster_stories(gold_docs, docs, order)
+    print(f"clustered in {elapsed:.2f}s ({elapsed / len(order) * 1000:.2f} ms per article)")
+    report_stories(gold_docs, predicted)
+    report_coreference(gold_docs, docs, predicted)
+    if not args.skip_timing:
+        report_timing(features)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
