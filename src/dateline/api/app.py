@@ -2,6 +2,8 @@
 
 Read-only by default. Ingestion over HTTP exists only when the app is created with a token, and every request body
 is capped. Swagger's own /docs page loads from a CDN, so it is off; /docs is our page reading /openapi.json.
+Successful GETs under /api/ are cached until the store changes (see cache.py); DuckDB runs each query on the calling
+thread only, since concurrent requests, not one query's parallelism, are what a server has to spread over its cores.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from dateline import __version__
+from dateline.api.cache import DEFAULT_MAX_ENTRIES, ResponseCache, StoreVersion
 from dateline.api.schemas import Problem
 from dateline.api.routers import actors, documents, events, ingest, quotes, search, stories
 from dateline.nlp.pipeline import ALL_STAGES
@@ -48,11 +51,17 @@ class BodySizeLimit:
 
 
 def create_app(db_path: str | Path, token: str | None = None, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
-               ingest_stages: tuple[str, ...] = ALL_STAGES, store: Store | None = None) -> FastAPI:
-    """Build the app over the store at `db_path` (read-only unless a token enables POST /api/ingest)."""
+               ingest_stages: tuple[str, ...] = ALL_STAGES, store: Store | None = None,
+               cache_entries: int = DEFAULT_MAX_ENTRIES, query_threads: int | None = 1) -> FastAPI:
+    """Build the app over the store at `db_path` (read-only unless a token enables POST /api/ingest).
+
+    `cache_entries=0` turns the response cache off; `query_threads=None` keeps DuckDB's own thread count.
+    """
     # The store stays open for the app's life; serve() closes it. (No lifespan close: test clients run the lifespan
     # once per client, and a closed store would turn every later request into a 500.)
     store = store or Store.open(db_path, read_only=token is None)
+    if query_threads:
+        store.con.execute(f"SET threads = {int(query_threads)}")
     app = FastAPI(
         title="dateline",
         version=__version__,
@@ -65,6 +74,7 @@ def create_app(db_path: str | Path, token: str | None = None, max_request_bytes:
     app.state.token = token
     app.state.max_request_bytes = max_request_bytes
     app.state.ingest_stages = tuple(ingest_stages)
+    app.state.store_version = StoreVersion()  # bumped by every ingest; cached answers belong to one version
     for module in (stories, events, documents, quotes, actors, search, ingest):
         app.include_router(module.router, responses=ERROR_RESPONSES)
     _add_error_handlers(app)
@@ -73,6 +83,7 @@ def create_app(db_path: str | Path, token: str | None = None, max_request_bytes:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
     app.add_middleware(BodySizeLimit, limit=max_request_bytes)
+    app.add_middleware(ResponseCache, version=app.state.store_version, max_entries=cache_entries)
     return app
 
 
@@ -90,12 +101,16 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
-          max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES) -> None:
-    """Run the API and web UI with uvicorn until interrupted (`dateline serve`)."""
+          max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, cache_entries: int = DEFAULT_MAX_ENTRIES,
+          access_log: bool = False) -> None:
+    """Run the API and web UI with uvicorn until interrupted (`dateline serve`).
+
+    No access log by default: a formatted line per request costs more than a cached answer does.
+    """
     import uvicorn
 
-    app = create_app(db, token=token, max_request_bytes=max_request_bytes)
+    app = create_app(db, token=token, max_request_bytes=max_request_bytes, cache_entries=cache_entries)
     try:
-        uvicorn.run(app, host=host, port=port, log_level="info", timeout_keep_alive=30)
+        uvicorn.run(app, host=host, port=port, log_level="info", timeout_keep_alive=30, access_log=access_log)
     finally:
         app.state.store.close()

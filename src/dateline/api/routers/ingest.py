@@ -62,6 +62,7 @@ def _ingest(request: Request, body: bytes) -> dict:
             report = ingest([path], IngestOptions(db=state.store.path, stages=state.ingest_stages), store=store)
         finally:
             cursor.close()
+            state.store_version.bump()  # even a failed run may have committed batches: cached answers are stale
     failures = [failure.replace(str(path), "body") for failure in report.failures]
     log.info("ingest over HTTP: %d new, %d unchanged, %d failed", report.new, report.unchanged, report.failed)
     return {"new": report.new, "unchanged": report.unchanged, "failed": report.failed, "failures": failures,
