@@ -14,8 +14,12 @@ import time
 from datetime import date
 from pathlib import Path
 
-from dateline.events.plover import current_name
-from dateline.nlp.pipeline import ALL_STAGES, build_nlp
+# Running as a script puts bench/ first on sys.path, where bench/profile.py would shadow the standard library's
+# `profile` (spaCy imports cProfile); drop that entry before importing spaCy.
+sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != Path(__file__).resolve().parent]
+
+from dateline.events.plover import current_name  # noqa: E402
+from dateline.nlp.pipeline import ALL_STAGES, build_nlp  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "plover-gsr" / "dev.jsonl"
 
@@ -68,7 +72,8 @@ def score(records: list[dict], nlp) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[0]) if argv else DEFAULT
+    paths = [arg for arg in argv if not arg.startswith("-")]
+    path = Path(paths[0]) if paths else DEFAULT
     if not path.exists():
         print(f"skipped: {path} not found (the PLOVER gold set lives in ../shared/bench/plover-gsr/)")
         return 0

@@ -154,3 +154,16 @@ def test_resolve_example_article_speakers(resolve):
     assert find(doc, "Indonesian counterpart").actor.name == "Joko Widodo"  # unnamed, later in the article
     assert find(doc, "top diplomat").actor.name == "Hossein Amir-Abdollahian"
     assert find(doc, "Tel Aviv regime").actor.framing == "Tel Aviv regime"
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Rebels in the Ivory Coast dismissed the appeal.", "Rebels", "CIVREB"),  # locative phrase on the head
+    ("The opposition threatened to storm the parliament in Georgia.", "The opposition", "GEOOPP"),  # one country
+])
+def test_resolve_context_gives_sector_actors_a_country(resolve, text, phrase, code):
+    assert find(resolve(text, dt.date(2003, 1, 1)), phrase).actor.code == code
+
+
+def test_resolve_bare_sector_modifier_is_not_an_actor(resolve):
+    doc = resolve("Britain promised military aid to Mozambique.", dt.date(2003, 1, 1))
+    assert not [m for m in doc._.actor_mentions if doc[m.start:m.end].text == "military"]

@@ -114,3 +114,35 @@ def test_coder_event_ids_are_stable_and_offsets_point_at_text(nlp):
     mention = first[0].mentions[0]
     assert mention.sentence == text and text[mention.char_start:mention.char_end] == "Chile condemned Peru"
     assert first[0].plover == "ACCUSE" and first[0].quad_class == 3
+
+
+@pytest.mark.parametrize(("text", "root", "source", "target"), [
+    ("Kenya said it will release the Somali prisoners.", "03", "KEN", None),  # reported pronoun -> the speaker
+    ("Images showing Kenyan police beating protesters shocked Chile.", "11", "CHL", "KEN"),  # experiencer verb
+    ("Peru promised to continue military aid to Bolivia.", "03", "PER", "BOL"),  # object noun is not the target
+    ("Ethiopian protesters staged demonstrations in front of the embassy.", "14", "ETH", None),  # lemma repair
+])
+def test_coder_roles_beyond_plain_clauses(nlp, text, root, source, target):
+    events = find(code(nlp, text), root)
+    assert events, code(nlp, text)
+    assert any(e.actor and e.actor.country == source and
+               (target is None or (e.recipient and e.recipient.country == target)) for e in events)
+
+
+def test_coder_reported_clause_before_statement_is_not_duplicated(nlp):
+    events = code(nlp, "Kenya lifted the curfew, Somalia said.")
+    lifted = [event for event in events if event.trigger == "lifted"]
+    statement = [event for event in events if event.trigger == "said"]
+    assert len(lifted) == 1 and statement and lifted[0].reported_by == statement[0].event_id
+
+
+def test_coder_statement_inherits_date_of_same_episode_in_next_sentence(nlp):
+    events = code(nlp, "Kenya condemned Somalia. In a statement on Wednesday, Kenya said the raid was illegal.")
+    condemned = [event for event in events if event.cameo_root == "11"]
+    assert condemned and condemned[0].date == "2024-03-13" and condemned[0].date_source == "text"
+
+
+def test_coder_statement_keeps_publication_date_when_neighbour_is_another_actor(nlp):
+    events = code(nlp, "Kenya condemned Somalia. In a statement on Wednesday, Peru said the raid was illegal.")
+    condemned = [event for event in events if event.cameo_root == "11"]
+    assert condemned and condemned[0].date_source == "published"

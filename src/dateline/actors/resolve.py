@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors import lexicon as lx
+from dateline.actors.context import contextualise
 from dateline.actors.coref import PERSONAL_PRONOUNS, PersonMention, Salience, is_subject
 from dateline.actors.kb import ORG_PREFIX, KnowledgeBase, load_kb
 from dateline.nlp.extensions import ActorMention, register_extensions
@@ -73,7 +74,7 @@ class ActorResolver:
         self.lexicon = lx.ActorLexicon(nlp, self.kb)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actor_mentions = _DocResolver(self.kb, doc, self.lexicon.hits(doc)).run()
+        doc._.actor_mentions = contextualise(doc, _DocResolver(self.kb, doc, self.lexicon.hits(doc)).run())
         doc.user_data.pop("dateline.actor_index", None)
         return doc
 
@@ -296,8 +297,15 @@ class _DocResolver:
             self._add(phrase.start, phrase.end, self.kb.org_ref(of[len(ORG_PREFIX):], text), "role")
         elif of:
             self._add(phrase.start, phrase.end, self.kb.country_ref(of, text, word.sector), "role")
-        elif not word.person and word.word not in VAGUE_GROUPS and word.sector != "GOV":
+        elif not (word.person or word.word in VAGUE_GROUPS or word.sector == "GOV" or self._modifier_only(phrase)):
             self._add(phrase.start, phrase.end, ActorRef(text=text, sector=word.sector, code=word.sector), "role")
+
+    def _modifier_only(self, phrase: Phrase) -> bool:
+        """A bare sector word modifying another noun is no actor: "military aid", "opposition newspaper"."""
+        if phrase.end - phrase.start != 1 or phrase.determiner:
+            return False
+        token = self.doc[phrase.start]
+        return token.dep_ in ("amod", "compound") and token.head.i > token.i
 
     def _resolve_plain(self, hit: lx.Hit) -> None:
         text = self._text(hit.start, hit.end)

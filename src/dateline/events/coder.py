@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.events import syntax
 from dateline.events.cameo import lookup
-from dateline.events.dates import date_for, time_expressions
+from dateline.events.dates import date_for, inherit_episode_dates, time_expressions
 from dateline.events.modality import is_intent_future, modality_of, obliges
 from dateline.events.patterns import Pattern, PatternBook, pattern_book
 from dateline.events.places import location_for, place_entities
@@ -64,15 +64,20 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         index = syntax.mention_index(doc)
         self._index = index
-        events: list[Event] = []
+        per_sentence: list[list[Event]] = []
+        sentences = list(doc.sents)
         ents = list(doc.ents)  # once per document: Span.ents rescans the whole document each time
-        for sent in doc.sents:
+        for sent in sentences:
             try:
                 sent_ents = [ent for ent in ents if sent.start <= ent.start < sent.end]
-                events.extend(self._sentence_events(doc, sent, index, sent_ents))
+                per_sentence.append(self._sentence_events(doc, sent, index, sent_ents))
             except Exception:  # one bad parse must not lose the document; logged with its position
                 log.exception("event coding failed in %s at char %d", doc._.doc_id, sent.start_char)
-        doc._.events = events
+                per_sentence.append([])
+        text = doc.text  # built from the tokens on every access: read it once
+        same_paragraph = [("\n" not in text[left.end_char:right.start_char]) for left, right in
+                          zip(sentences, sentences[1:])]
+        doc._.events = [event for group in inherit_episode_dates(per_sentence, same_paragraph) for event in group]
         return doc
 
     # -- coding clauses ------------------------------------------------------------------------------------------
@@ -97,7 +102,7 @@ class EventCoder:
         kind = self._complement_kind(verb)
         if kind and complement is not None:
             return self._code_matrix(verb, complement, kind, consumed)
-        lemma = verb.lemma_.lower()
+        lemma = self.book.lemma(verb)
         pattern = self.book.match_verb(verb)
         clause = next((child for child in verb.children if child.dep_ == "ccomp"), None)
         plain = pattern is None or pattern.specificity == 0
@@ -132,7 +137,7 @@ class EventCoder:
         """A verb's own code: its pattern, or the event noun a light verb carries ("held talks")."""
         noun_pattern, noun = self._light_noun(verb)
         if noun_pattern is not None and (pattern is None or pattern.specificity == 0 or
-                                         verb.lemma_.lower() in self.book.light_verbs and pattern.specificity < 1):
+                                         self.book.lemma(verb) in self.book.light_verbs and pattern.specificity < 1):
             consumed.add(noun.i)
             pattern, extra_targets = noun_pattern, self._prep_targets(noun, noun_pattern.target)
         else:
@@ -141,7 +146,10 @@ class EventCoder:
             return None
         if pattern.object is not None:  # the object noun is part of the pattern ("impose sanctions"), not an event
             consumed.update(child.i for child in verb.children if child.dep_ in ("dobj", "obj"))
-        source, target = self._roles(verb, pattern, extra_targets)
+        if self.book.lemma(verb) in self.book.experiencer_verbs and pattern.code.startswith("11"):
+            source, target = syntax.experiencer_roles(verb, self._index)
+        else:
+            source, target = self._roles(verb, pattern, extra_targets)
         modality = modality_of(verb)
         code = self._tense_code(pattern.code, verb, modality)
         return Coded(code, verb, source, target, modality, self._confidence(pattern, source, target))
@@ -178,19 +186,31 @@ class EventCoder:
             target = syntax.clause_subject(clause)
             consumed.update(token.i for token in clause.subtree)
             return [Coded("100", verb, speaker, target, "asserted", self._confidence(None, speaker, target))]
-        inner = self._code_verb(clause, consumed, coded) if clause.pos_ in ("VERB", "AUX") else []
         statement = Coded("010", verb, speaker, addressee, modality_of(verb), 0.6)
         position = len(coded)
-        reported = [replace(item, reported_by=position,
-                            modality="reported" if item.modality == "asserted" else item.modality,
+        if clause.i in consumed:  # the reported clause came first ("X lifted the ban, the radio reported")
+            for index, item in enumerate(coded):
+                if item.trigger.i == clause.i and item.reported_by is None:
+                    coded[index] = replace(item, reported_by=position, modality=_reported(item.modality))
+            return [statement]
+        inner = self._code_verb(clause, consumed, coded) if clause.pos_ in ("VERB", "AUX") else []
+        reported = [replace(item, reported_by=position, modality=_reported(item.modality),
+                            source=self._speaker_for(item.source, speaker),
                             confidence=round(item.confidence * 0.9, 3)) for item in inner]
         return [statement, *reported]
+
+    def _speaker_for(self, source: Token | None, speaker: Token | None) -> Token | None:
+        """"Syria says it is willing to withdraw", "the rebels said they will release": an unresolved pronoun (or
+        missing subject) of a reported clause is the speaker."""
+        if source is None or (source.pos_ == "PRON" and not self._has_actor(source)):
+            return speaker if speaker is not None and self._has_actor(speaker) else source
+        return source
 
     def _code_noun(self, noun: Token) -> Coded | None:
         """A nominal event: "During a phone call with his Indonesian counterpart", "Israel's attacks on Gaza"."""
         pattern = self.book.match_noun(noun)
-        if pattern is None or noun.dep_ in ("compound", "amod"):
-            return None
+        if pattern is None or noun.dep_ in ("compound", "amod") or noun.i in self._index:
+            return None  # nor is a word of an actor's name ("Organisation of Islamic Cooperation")
         source = self._noun_source(noun)
         targets = self._prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
         target = targets[0] if targets else None
@@ -212,8 +232,26 @@ class EventCoder:
         candidates += extra_targets + self._prep_targets(verb, pattern.target or FALLBACK_TARGET_PREPS)
         for noun in objects:  # "signed an agreement with X", "imposed sanctions on X", "cut ties with X"
             candidates += self._prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
-        return source, next((token for token in candidates if self._index.get(token.i) or self._has_actor(token)),
-                            candidates[0] if candidates else None)
+        if pattern.object is not None:  # the object is a thing ("promised military aid to X"), not the target
+            candidates = [token for token in candidates if token not in objects] or candidates
+        candidates = [token for token in candidates if not self._claimed_by_experiencer(verb, token)]
+        if source is not None and not self._has_actor(source):
+            source = syntax.shown_actor(source, self._index) or source
+        return source, self._best_target(candidates)
+
+    def _claimed_by_experiencer(self, verb: Token, token: Token) -> bool:
+        """A misparsed object: "X abusing Y surprised and disgusted Guterres" gives "abusing" Guterres as object."""
+        between = verb.doc[min(verb.i, token.i) + 1: max(verb.i, token.i)]
+        return token.i > verb.i and any(self.book.lemma(word) in self.book.experiencer_verbs for word in between)
+
+    def _best_target(self, candidates: list[Token]) -> Token | None:
+        """The first candidate naming a country or organisation, else the first naming any actor, else the first."""
+        ranked = []
+        for position, token in enumerate(candidates):
+            actors = syntax.actors_of(token, self._index)
+            rank = 0 if any(actor.country for actor in actors) else 1 if actors else 2
+            ranked.append((rank, position, token))
+        return min(ranked, key=lambda item: item[:2])[2] if ranked else None
 
     def _prep_targets(self, token: Token, preps: tuple[str, ...]) -> list[Token]:
         return syntax.prep_objects(token, tuple(preps))
@@ -235,8 +273,13 @@ class EventCoder:
     # -- helpers -------------------------------------------------------------------------------------------------
     def _infinitive(self, verb: Token) -> Token | None:
         """The to-infinitive a matrix verb governs, also through "is willing to" and "is committed to opening"."""
+        kind = self.book.complement_verbs.get(self.book.lemma(verb))
+        complement = kind not in (None, "pass") and not any(child.dep_ in ("dobj", "obj") for child in verb.children)
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                return child
+            if complement and child.dep_ == "advcl" and child.pos_ == "VERB" and \
+                    any(grand.tag_ == "TO" for grand in child.children):  # "have sworn to fight" parsed as advcl
                 return child
             if child.dep_ == "acomp" and child.lower_ in self.book.intent_adjectives:
                 return next((grand for grand in child.children if grand.dep_ == "xcomp"), None)
@@ -247,10 +290,10 @@ class EventCoder:
     def _complement_kind(self, verb: Token) -> str | None:
         if any(child.dep_ == "acomp" and child.lower_ in self.book.intent_adjectives for child in verb.children):
             return "intent"
-        return self.book.complement_verbs.get(verb.lemma_.lower())
+        return self.book.complement_verbs.get(self.book.lemma(verb))
 
     def _light_noun(self, verb: Token) -> tuple[Pattern | None, Token | None]:
-        if verb.lemma_.lower() not in self.book.light_verbs:
+        if self.book.lemma(verb) not in self.book.light_verbs:
             return None, None
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass"):
@@ -286,11 +329,11 @@ class EventCoder:
         if not coded:
             return []
         times, places = time_expressions(sent, ents), place_entities(sent, ents)
-        built: list[list[Event]] = []
-        for item in coded:
-            reporter = built[item.reported_by][0].event_id if item.reported_by is not None and \
-                item.reported_by < len(built) and built[item.reported_by] else None
-            built.append(self._records(doc, sent, item, index, times, places, reporter))
+        built = [self._records(doc, sent, item, index, times, places, None) for item in coded]
+        for position, item in enumerate(coded):
+            if item.reported_by is not None and item.reported_by < len(built) and built[item.reported_by]:
+                reporter = built[item.reported_by][0].event_id
+                built[position] = [replace(event, reported_by=reporter) for event in built[position]]
         return [event for group in built for event in group]
 
     def _records(self, doc, sent, item: Coded, index, times, places, reporter) -> list[Event]:
@@ -355,8 +398,13 @@ def _content(head: Token) -> set[int]:
     return found
 
 
+def _reported(modality: str) -> str:
+    return "reported" if modality == "asserted" else modality
+
+
 def _same(source: ActorRef | None, target: ActorRef | None) -> bool:
     """An actor is not its own target ("Widodo ... his counterpart Widodo" after a wrong pronoun link)."""
     if source is None or target is None:
         return False
-    return (source.kb_id or source.name or source.text) == (target.kb_id or target.name or target.text)
+    return (source.kb_id or source.name or source.text, source.sector) == \
+        (target.kb_id or target.name or target.text, target.sector)

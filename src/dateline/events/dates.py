@@ -11,7 +11,11 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
+
+from dateline.records import ActorRef, Event
 
 log = logging.getLogger(__name__)
 
@@ -149,3 +153,32 @@ def _attachment(token: Token) -> Token:
             continue
         break
     return head
+
+
+VERBAL_ROOTS = frozenset(f"{root:02d}" for root in range(1, 14))
+
+
+def inherit_episode_dates(per_sentence: list[list[Event]], same_paragraph: list[bool]) -> list[list[Event]]:
+    """A verbal act with no date of its own takes the date of the same country's verbal act in the next (or else the
+    previous) sentence of its paragraph: "Iran has condemned X. In a statement on Friday, its spokesman said ..." is
+    one statement, told twice. Anything less clearly the same episode keeps the publication date."""
+    result = [list(group) for group in per_sentence]
+    for position, group in enumerate(per_sentence):
+        neighbours = []
+        if position + 1 < len(per_sentence) and same_paragraph[position]:
+            neighbours.append(per_sentence[position + 1])
+        if position > 0 and same_paragraph[position - 1]:
+            neighbours.append(per_sentence[position - 1])
+        for index, event in enumerate(group):
+            if event.date_source != "published" or event.cameo_root not in VERBAL_ROOTS or not _country(event.actor):
+                continue
+            dated = next((other for events in neighbours for other in events
+                          if other.date_source == "text" and other.cameo_root in VERBAL_ROOTS
+                          and _country(other.actor) == _country(event.actor)), None)
+            if dated is not None:
+                result[position][index] = replace(event, date=dated.date, date_source="text")
+    return result
+
+
+def _country(actor: ActorRef | None) -> str | None:
+    return actor.country if actor is not None and actor.country not in (None, "IGO", "NGO") else None

@@ -83,10 +83,20 @@ class PatternBook:
     intent_codes: dict[str, str]
     threat_codes: dict[str, str]
     reject_codes: dict[str, str]
+    known: frozenset[str] = frozenset()  # every verb lemma any table names
+    experiencer_verbs: frozenset[str] = frozenset()
+
+    def lemma(self, token: Token) -> str:
+        """The token's lemma, repaired when the tagger's lemma is unknown to us but a plain de-inflection of the
+        word is ("staged" lemmatised as "stag"): a few dict lookups, cached per word form."""
+        lemma = token.lemma_.lower()
+        if lemma in self.known:
+            return lemma
+        return _repaired_lemma(token.lower_, lemma, self.known)
 
     def match_verb(self, token: Token) -> Pattern | None:
         """The most specific verb pattern whose conditions the token's children meet."""
-        candidates = self.verbs.get(token.lemma_.lower())
+        candidates = self.verbs.get(self.lemma(token))
         if not candidates:
             return None
         facts = verb_facts(token)
@@ -115,6 +125,19 @@ class PatternBook:
         return code
 
 
+@lru_cache(maxsize=8192)
+def _repaired_lemma(word: str, lemma: str, known: frozenset[str]) -> str:
+    candidates = [word]
+    for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                                ("es", ""), ("s", ""), ("d", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)] + replacement
+            candidates.append(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2] and not replacement:  # "stopped" -> "stop"
+                candidates.append(stem[:-1])
+    return next((candidate for candidate in candidates if candidate in known), lemma)
+
+
 def verb_facts(token: Token) -> VerbFacts:
     particles, preps, objects = set(), set(), set()
     has_xcomp = passive = False
@@ -129,6 +152,9 @@ def verb_facts(token: Token) -> VerbFacts:
             objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ in ("compound", "amod"))
             objects.update(_of_objects(child))
             passive = passive or dep == "nsubjpass"
+        elif dep == "prep" and child.lower_ == "as":  # "holding civilians as human shields"
+            preps.add("as")
+            objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj")
         elif dep in ("xcomp", "ccomp") and any(grand.tag_ == "TO" for grand in child.children):
             has_xcomp = True
         elif dep == "auxpass":
@@ -172,4 +198,7 @@ def pattern_book() -> PatternBook:
         intent_codes={str(k): str(v) for k, v in verbs["intent_codes"].items()},
         threat_codes={str(k): str(v) for k, v in verbs["threat_codes"].items()},
         reject_codes={str(k): str(v) for k, v in verbs["reject_codes"].items()},
+        experiencer_verbs=frozenset(verbs.get("experiencer_verbs") or ()),
+        known=frozenset(_compile(verbs["patterns"])) | frozenset(verbs["statement_verbs"])
+        | frozenset(verbs["light_verbs"]) | frozenset(verbs["complement_verbs"]),
     )

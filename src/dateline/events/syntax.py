@@ -63,6 +63,7 @@ def actors_of(head: Token | None, index: dict[int, ActorMention]) -> list[ActorR
     for noun in _conjuncts(head):
         if noun.i in index:
             _add(found, index[noun.i].actor)
+            _add_conjoined_modifiers(found, noun, index)
             continue
         core = sorted(_core_tokens(noun), key=lambda token: token.i)
         modifiers = [token for token in core if token.dep_ in ("amod", "compound", "poss", "nmod") and token.i in index]
@@ -78,6 +79,23 @@ def actors_of(head: Token | None, index: dict[int, ActorMention]) -> list[ActorR
     return found
 
 
+def _add_conjoined_modifiers(found: list[ActorRef], noun: Token, index: dict[int, ActorMention]) -> None:
+    """"Hungarian and Romanian officials", "US and British forces": the other countries share the head's sector."""
+    own = index[noun.i]
+    for child in noun.children:
+        if child.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        for part in _conjuncts(child):
+            other = index.get(part.i)
+            if other is None or other is own or not other.actor.country:
+                continue
+            actor, sector = other.actor, own.actor.sector
+            if sector and not actor.sector and actor.kb_id and actor.kb_id.startswith("country:"):
+                actor = ActorRef(text=actor.text, name=actor.name, country=actor.country, sector=sector,
+                                 code=actor.country + sector, kb_id=actor.kb_id, framing=actor.framing)
+            _add(found, actor)
+
+
 def _add(found: list[ActorRef], actor: ActorRef) -> None:
     key = (actor.kb_id, actor.name, actor.country, actor.code)
     if all((a.kb_id, a.name, a.country, a.code) != key for a in found):
@@ -87,6 +105,10 @@ def _add(found: list[ActorRef], actor: ActorRef) -> None:
 def subject_of(verb: Token) -> Token | None:
     """The grammatical subject, inherited through xcomp/advcl/conj chains ("X stormed ... and attacked Y")."""
     token = verb
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN"):
+        before = verb.doc[verb.i - 1]  # "images showing police beating protesters": police beat, not the images
+        if not any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+            return before
     for _ in range(5):
         for child in token.children:
             if child.dep_ in SUBJECT_DEPS:
@@ -138,3 +160,40 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
 def clause_subject(clause: Token) -> Token | None:
     """The subject of a complement clause ("demanded that the body call ...")."""
     return next((child for child in clause.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def experiencer_roles(verb: Token, index: dict[int, ActorMention]) -> tuple[Token | None, Token | None]:
+    """"Images of X abusing worshipers shocked Guterres": Guterres reacts (source), X is what he reacts to."""
+    source = next((child for child in verb.children if child.dep_ in ("dobj", "obj")), None)
+    if source is None:  # "surprised and disgusted Guterres", parsed as a conjunct or hung elsewhere
+        source = next((child for child in verb.children if child.dep_ == "conj" and child.pos_ in
+                       ("PROPN", "NOUN") and actors_of(child, index)), None)
+    if source is None:
+        source = _next_actor(verb, index)
+    subject = subject_of(verb)
+    target = None
+    if subject is not None:
+        target = next((token for token in subject.subtree if token.i in index and
+                       index[token.i].actor.country), None)
+    return source, target
+
+
+def _next_actor(verb: Token, index: dict[int, ActorMention]) -> Token | None:
+    """The actor named right after `verb` in its clause (up to the next comma), by its head token."""
+    for token in verb.doc[verb.i + 1: verb.sent.end]:
+        if token.is_punct and token.text in ",;:":
+            return None
+        mention = index.get(token.i)
+        if mention is not None and token.pos_ in ("PROPN", "NOUN"):
+            return token.doc[mention.start:mention.end].root
+    return None
+
+
+def shown_actor(subject: Token, index: dict[int, ActorMention]) -> Token | None:
+    """"Images showing Israeli police beating X": the actor of the event is the one the images show."""
+    for child in subject.children:
+        if child.dep_ == "acl" and child.tag_ == "VBG":
+            shown = next((grand for grand in child.children if grand.dep_ in ("dobj", "obj")), None)
+            if shown is not None and actors_of(shown, index):
+                return shown
+    return None

@@ -1,0 +1,74 @@
+"""Give country-less actors the country their context names: "rebels in the Ivory Coast", "Opposition groups in
+Zimbabwe", "President Omar El Bashir ... in Sudan".
+
+Wire copy names a domestic actor's country once and then leaves it implied; CAMEO coders read "the opposition" in a
+story about Georgia as Georgian opposition. We take the country from a locative phrase on the actor's own head first,
+else from the sentence when it names exactly one country. People found in the knowledge base keep their own country.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from dateline.actors.kb import STATELESS
+from dateline.nlp.extensions import ActorMention
+from dateline.records import ActorRef
+
+LOCATIVE_OF = frozenset({"in", "of", "from", "throughout", "across", "inside", "within", "around"})
+HOW_FROM_PHRASE = frozenset({"role", "name"})
+
+
+def _country(actor: ActorRef | None) -> str | None:
+    if actor is None or not actor.country or actor.country in STATELESS:
+        return None
+    return actor.country
+
+
+def contextualise(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Fill the country (and CAMEO code) of sector-only and untitled-country actors from their context."""
+    if not mentions:
+        return mentions
+    at: dict[int, ActorMention] = {}
+    for mention in mentions:
+        for i in range(mention.start, mention.end):
+            at.setdefault(i, mention)
+    by_sentence: dict[int, set[str]] = {}
+    sentence_of: dict[int, int] = {}
+    for mention in mentions:
+        start = doc[mention.start].sent.start
+        sentence_of[mention.start] = start
+        country = _country(mention.actor)
+        if country:
+            by_sentence.setdefault(start, set()).add(country)
+    result = []
+    for mention in mentions:
+        actor = mention.actor
+        if actor.country or actor.kb_id or mention.how not in HOW_FROM_PHRASE or not actor.sector:
+            result.append(mention)
+            continue
+        country = _from_phrase(doc, mention, at)
+        if country is None:
+            found = by_sentence.get(sentence_of[mention.start], set())
+            country = next(iter(found)) if len(found) == 1 else None
+        if country is None:
+            result.append(mention)
+            continue
+        filled = ActorRef(**{**actor.to_dict(), "country": country, "code": country + actor.sector})
+        result.append(ActorMention(mention.start, mention.end, filled, mention.how))
+    return result
+
+
+def _from_phrase(doc: Doc, mention: ActorMention, at: dict[int, ActorMention]) -> str | None:
+    """The country of a locative phrase on the mention's head: "rebels in the Ivory Coast", "students throughout
+    Indonesia"."""
+    head = doc[mention.start:mention.end].root
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_OF:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                other = at.get(pobj.i)
+                country = _country(other.actor) if other is not None else None
+                if country:
+                    return country
+    return None
