@@ -137,3 +137,15 @@ def test_clustering_attach_and_story_records(published):
 def test_clustering_options_validate(bad):
     with pytest.raises(ValueError):
         ClusterOptions(**bad)
+
+
+@pytest.mark.parametrize("main_entities,same", [(1, False), (0, True)])
+def test_clustering_young_story_main_names_must_agree(main_entities, same):
+    """Two title fights of one champion: the challengers (each article's main name) tell them apart."""
+    words = "heavyweight title round stop retain belt champion"
+    first = ArticleFeatures("fight1", dict.fromkeys(words.split(), 1), {"rahman": 3, "klitschko": 1})
+    second = ArticleFeatures("fight2", dict.fromkeys(words.split(), 1), {"thompson": 3, "klitschko": 1})
+    rematch = ArticleFeatures("fight3", dict.fromkeys(words.split(), 1), {"rahman": 2, "klitschko": 2})
+    assigned = stories_of([first, second, rematch], StoryClusterer(ClusterOptions(main_entities=main_entities)))
+    assert (assigned["fight1"] == assigned["fight2"]) is same
+    assert assigned["fight3"] == assigned["fight1"]

@@ -40,6 +40,12 @@ class ClusterOptions:
     entity_weight: float = 0.5  # share of the entity view in the combined similarity (the rest is terms)
     min_entity_similarity: float = 0.05  # when both name places/people, sharing none of them means another event
     min_text_similarity: float = 0.1  # shared names alone (a team, a city) do not make one story: the words must agree
+    # A young story is known mostly by its founder's main names: when the newcomer's `main_entities` most salient
+    # names are all missing from such a story and the story's are all missing from the newcomer, it is another event
+    # of the same kind (Klitschko v Rahman, then Klitschko v Thompson). On the ECB+ train topics this raised B-cubed
+    # F1 from 0.875 to 0.895 (official ingest path) and from 0.886 to 0.893 (gold tokens).
+    young_story_size: int = 1
+    main_entities: int = 1
     grace_days: int = 1  # a report published the day after the story's last article is not penalised at all
     half_life_days: float = 7.0  # beyond that, a story's pull halves every `half_life_days`
     max_gap_days: int = 21  # stories inactive for longer than this are not candidates
@@ -176,11 +182,22 @@ class StoryClusterer:
             return 0.0
         if not entities and not story.entities:
             return text
+        if self._main_names_conflict(entities, story):
+            return 0.0
         people = _cosine(entities, story.entities, story.entity_norm)
         if entities and story.entities and people < self.options.min_entity_similarity:
             return 0.0
         weight = self.options.entity_weight
         return (1.0 - weight) * text + weight * people
+
+    def _main_names_conflict(self, entities: dict[str, float], story: StoryState) -> bool:
+        """True when a young story and the article each lack the other's most salient names."""
+        n = self.options.main_entities
+        if n <= 0 or len(story.doc_ids) > self.options.young_story_size or not entities or not story.entities:
+            return False
+        return all(e not in story.entities for e in _top(entities, n)) and all(
+            e not in entities for e in _top(story.entities, n)
+        )
 
     # -- candidate retrieval ---------------------------------------------------------------------------------------
     def _index_keys(self, features: ArticleFeatures, terms: dict[str, float], entities: dict[str, float]) -> list[str]:
