@@ -1,7 +1,8 @@
 """The ingest run: read -> normalise -> skip known -> spaCy (actors, events, quotes) -> stories -> store.
 
-Work goes in batches: one `nlp.pipe` call and one store transaction per batch, so a killed run loses at most the
-batch in flight and the next run picks up where it stopped (known doc_ids are skipped before any NLP).
+Documents stream through one `nlp.pipe` for the whole run and are written in batches, one store transaction each, so
+a killed run loses at most the batches in flight and the next run picks up where it stopped (known doc_ids are
+skipped before any NLP). Memory stays bounded: nothing holds the whole corpus.
 """
 
 from __future__ import annotations
@@ -56,15 +57,16 @@ def published_date(document: Document) -> date | None:
         return None
 
 
-def make_docs(nlp: Language, documents: Sequence[Document]) -> list[Doc]:
+def make_doc(nlp: Language, document: Document) -> Doc:
     """Tokenise and attach what components need before they run (id and publication date)."""
-    docs = []
-    for document in documents:
-        doc = nlp.make_doc(document.text)
-        doc._.doc_id = document.doc_id
-        doc._.published = published_date(document)
-        docs.append(doc)
-    return docs
+    doc = nlp.make_doc(document.text)
+    doc._.doc_id = document.doc_id
+    doc._.published = published_date(document)
+    return doc
+
+
+def make_docs(nlp: Language, documents: Sequence[Document]) -> list[Doc]:
+    return [make_doc(nlp, document) for document in documents]
 
 
 def to_analysis(document: Document, doc: Doc) -> Analysis:
@@ -80,15 +82,24 @@ def to_analysis(document: Document, doc: Doc) -> Analysis:
     )
 
 
-def analyse(nlp: Language, documents: Sequence[Document], workers: int = 1, batch_size: int = 64) -> list[Analysis]:
-    """Run the spaCy pipeline over documents; a document a component fails on is logged and left out."""
-    by_id = {d.doc_id: d for d in documents}
-    docs = make_docs(nlp, documents)
+def analyse_stream(
+    nlp: Language, documents: Iterable[Document], workers: int = 1, batch_size: int = 64
+) -> Iterator[Analysis]:
+    """Run the spaCy pipeline over a stream of documents, in input order, with one `nlp.pipe` for the whole stream.
+
+    One pipe (not one per batch) matters with `workers` > 1: each pipe starts its own worker processes, and a
+    worker's start-up (model load, imports) costs seconds.
+    """
     n_process = workers if workers > 0 else _cpu_count()
-    analyses = []
-    for doc in nlp.pipe(docs, batch_size=batch_size, n_process=n_process):
-        analyses.append(to_analysis(by_id[doc._.doc_id], doc))
-    return analyses
+
+    pairs = ((make_doc(nlp, document), document) for document in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield to_analysis(document, doc)
+
+
+def analyse(nlp: Language, documents: Sequence[Document], workers: int = 1, batch_size: int = 64) -> list[Analysis]:
+    """The analyses of a list of documents (see `analyse_stream`)."""
+    return list(analyse_stream(nlp, documents, workers, batch_size))
 
 
 def _cpu_count() -> int:
@@ -103,17 +114,34 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _normalised(items: Iterable[RawDocument | UnreadableInput], report: IngestReport) -> Iterator[Document]:
+def _normalised(
+    items: Iterable[RawDocument | UnreadableInput], report: IngestReport, progress: Progress
+) -> Iterator[Document]:
     for item in items:
-        if isinstance(item, UnreadableInput):
-            report.fail(item)
-            log.warning("%s", item)
-            continue
         try:
+            if isinstance(item, UnreadableInput):
+                raise item
             yield normalise(item)
         except UnreadableInput as exc:
             report.fail(exc)
-            log.warning("%s", exc)
+            log.info("skipped %s", exc)
+            progress(1)
+
+
+def _fresh(
+    documents: Iterable[Document], store: Store, report: IngestReport, progress: Progress, chunk: int
+) -> Iterator[Document]:
+    """Documents the store does not hold yet and this run has not seen, checked against the store in chunks."""
+    seen: set[str] = set()
+    for batch in _batches(documents, chunk):
+        known = store.known_doc_ids(d.doc_id for d in batch)
+        for document in batch:
+            if document.doc_id in known or document.doc_id in seen:
+                report.unchanged += 1
+                progress(1)
+            else:
+                seen.add(document.doc_id)
+                yield document
 
 
 def ingest(
@@ -128,27 +156,21 @@ def ingest(
     """
     options = options or IngestOptions()
     report = IngestReport()
+    progress = progress or (lambda n: None)
     owns_store = store is None
     store = store or Store.open(options.db)
     nlp = shared_nlp(tuple(options.stages))
     linking = LinkingStage(store, match_statements="dateline_quotes" in options.stages)
     try:
-        documents = _normalised(iter_inputs(paths, max_bytes=options.max_bytes), report)
-        for batch in _batches(documents, options.batch_size):
-            known = store.known_doc_ids(d.doc_id for d in batch)
-            fresh: dict[str, Document] = {}
-            for document in batch:
-                if document.doc_id in known or document.doc_id in fresh:
-                    report.unchanged += 1
-                else:
-                    fresh[document.doc_id] = document
-            if fresh:
-                analyses, state = linking.link(analyse(nlp, list(fresh.values()), options.workers, options.batch_size))
-                store.write_analyses(analyses, state)
-                report.new += len(analyses)
-                report.new_doc_ids.extend(a.document.doc_id for a in analyses)
-            if progress:
-                progress(len(batch))
+        documents = _normalised(iter_inputs(paths, max_bytes=options.max_bytes), report, progress)
+        fresh = _fresh(documents, store, report, progress, options.batch_size)
+        analysed = analyse_stream(nlp, fresh, options.workers, options.batch_size)
+        for batch in _batches(analysed, options.batch_size):
+            analyses, state = linking.link(batch)
+            store.write_analyses(analyses, state)  # one transaction per batch
+            report.new += len(analyses)
+            report.new_doc_ids.extend(a.document.doc_id for a in analyses)
+            progress(len(analyses))
     finally:
         if owns_store:
             store.close()
