@@ -31,6 +31,7 @@ from dateline.quotes.embeddings import Embedder, default_embedder
 STATEMENT_THRESHOLD = 0.6
 SAME_DOCUMENT_THRESHOLD = 0.85
 STATEMENT_WINDOW_DAYS = 7
+EMBEDDING_CACHE_SIZE = 20_000  # quotes whose embeddings a run keeps (about 30 MB of MiniLM vectors)
 
 
 @dataclass(frozen=True)
@@ -69,12 +70,18 @@ def _within(a: QuoteContext, b: QuoteContext, window_days: int) -> bool:
 
 
 def _with_same_speaker_partner(pool: Sequence[QuoteContext], new_ids: set[str]) -> list[int]:
-    """Indices of attributed quotes that share a speaker with another quote, at least one of the two new."""
+    """Indices of attributed quotes that share a speaker with a quote of another article, at least one of the two new.
+
+    Statements are matched across articles; a quote whose speaker no other article quotes is its own statement, and
+    is not embedded at all (embedding is this stage's main cost: bench/profile_pipeline.py).
+    """
     attributed = [i for i, q in enumerate(pool) if q.speaker_kb_id or q.speaker_name]
     keep = set()
     for x, i in enumerate(attributed):
         for j in attributed[x + 1 :]:
-            if (pool[i].quote_id in new_ids or pool[j].quote_id in new_ids) and same_speaker(pool[i], pool[j]):
+            a, b = pool[i], pool[j]
+            other_article = a.doc_id is None or a.doc_id != b.doc_id
+            if other_article and (a.quote_id in new_ids or b.quote_id in new_ids) and same_speaker(a, b):
                 keep.update((i, j))
     return sorted(keep)
 
@@ -94,6 +101,7 @@ class StatementMatcher:
         window_days: int = STATEMENT_WINDOW_DAYS,
     ):
         self._embedder = embedder
+        self._vectors: dict[str, np.ndarray] = {}  # text -> embedding: stored quotes come back as candidates
         self.threshold = threshold
         self.window_days = window_days
 
@@ -108,7 +116,13 @@ class StatementMatcher:
         return float(self._similarities([a, b])[0, 1])
 
     def _similarities(self, texts: Sequence[str]) -> np.ndarray:
-        vectors = np.asarray(self.embedder.encode(list(texts)))
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            for text, vector in zip(missing, np.asarray(self.embedder.encode(missing))):
+                if len(self._vectors) >= EMBEDDING_CACHE_SIZE:
+                    self._vectors.pop(next(iter(self._vectors)))  # oldest first
+                self._vectors[text] = vector
+        vectors = np.stack([self._vectors[t] for t in texts])
         return vectors @ vectors.T
 
     def matches(self, a: QuoteContext, b: QuoteContext, similarity: float) -> bool:
