@@ -97,16 +97,17 @@ def read_story_events(store: Store, story_ids: Iterable[str]) -> list[dict[str, 
     return rows
 
 
-def read_statement_candidates(store: Store, speaker_keys: Iterable[str]) -> list[dict[str, Any]]:
-    """Stored quotes by the given speakers (kb_id or name), with their document's publication date."""
+def read_statement_candidates(store: Store, speaker_keys: Iterable[str], story_id: str) -> list[dict[str, Any]]:
+    """Stored quotes of one story by the given speakers (kb_id or name), with their document's publication date."""
     keys = sorted(set(speaker_keys))
     if not keys:
         return []
     cursor = store.con.execute(
         "SELECT q.quote_id, q.doc_id, q.text, q.kind, q.speaker_kb_id, q.speaker_name, q.statement_id, d.published "
         "FROM quotes q JOIN documents d USING (doc_id) "
-        "WHERE coalesce(q.speaker_kb_id, q.speaker_name) IN (SELECT unnest(?)) ORDER BY d.ingested_seq, q.char_start",
-        [keys],
+        "WHERE d.story_id = ? AND coalesce(q.speaker_kb_id, q.speaker_name) IN (SELECT unnest(?)) "
+        "ORDER BY d.ingested_seq, q.char_start",
+        [story_id, keys],
     )
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, values)) for values in cursor.fetchall()]

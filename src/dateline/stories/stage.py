@@ -137,22 +137,40 @@ class LinkingStage:
                 self.match_statements = False
                 return analyses
             self._matcher = StatementMatcher()
-        new = [_context(q, a.document.published) for a, q in quotes]
-        dates = [c.published for c in new if c.published]
-        window = timedelta(days=self._matcher.window_days)
-        low, high = (min(dates) - window, max(dates) + window) if dates else (None, None)
-        candidates = [
-            QuoteContext(r["quote_id"], r["text"], r["speaker_kb_id"], r["speaker_name"], _day(r["published"]),
-                         r["statement_id"], r["doc_id"])
-            for r in read_statement_candidates(self.store, {c.speaker_kb_id or c.speaker_name for c in new} - {None})
-        ]
-        candidates = [c for c in candidates if c.published is None or low is None or low <= c.published <= high]
-        ids = self._matcher.assign(new, candidates[-MAX_STATEMENT_CANDIDATES:])
+        # A statement is matched within its story (DESIGN: same speaker, same story window), and only for speakers
+        # identified as a person or an organisation: "Iran said" and "police said" are too coarse to call one
+        # statement the same across articles.
+        by_story: dict[str, list[Any]] = {}
+        for a, q in quotes:
+            if _identified(q.speaker):
+                by_story.setdefault(a.document.story_id, []).append(_context(q, a.document.published))
+        ids: dict[str, str] = {}
+        for story_id, new in by_story.items():
+            dates = [c.published for c in new if c.published]
+            window = timedelta(days=self._matcher.window_days)
+            low, high = (min(dates) - window, max(dates) + window) if dates else (None, None)
+            speakers = {c.speaker_kb_id or c.speaker_name for c in new} - {None}
+            candidates = [
+                QuoteContext(r["quote_id"], r["text"], r["speaker_kb_id"], r["speaker_name"], _day(r["published"]),
+                             r["statement_id"], r["doc_id"])
+                for r in read_statement_candidates(self.store, speakers, story_id)
+            ]
+            candidates = [c for c in candidates if c.published is None or low is None or low <= c.published <= high]
+            ids.update(self._matcher.assign(new, candidates[-MAX_STATEMENT_CANDIDATES:]))
         state.statement_ids.update(ids)
         return [
             replace(a, quotes=[replace(q, statement_id=ids.get(q.quote_id, q.quote_id)) for q in a.quotes])
             for a in analyses
         ]
+
+
+def _identified(speaker: ActorRef | None) -> bool:
+    """A person or organisation: from the knowledge base, or named in the text without one."""
+    if speaker is None:
+        return False
+    if speaker.kb_id:
+        return speaker.kb_id.startswith(("person:", "org:"))
+    return bool(speaker.name) and speaker.name[:1].isupper() and " " in speaker.name.strip()
 
 
 def _context(quote: Quote, published: str | None) -> Any:
