@@ -355,7 +355,10 @@ class EventCoder:
         start, end = self._extent(item, index)
         sentence = Mention(doc._.doc_id or "", sent.text, start, end)
         events = []
-        for source, target in [(s, t) for s in sources for t in targets if not _same(s, t)][:MAX_PAIRS]:
+        pairs = [(s, t) for s in sources for t in targets if not _same(s, t)]
+        if not pairs and _owned_by_source(item.target):  # "reneged on his commitment": the owner is no target
+            pairs = [(s, None) for s in sources]
+        for source, target in pairs[:MAX_PAIRS]:
             event_id = self._event_id(doc._.doc_id, start, end, item.code, source, target)
             events.append(Event(
                 event_id=event_id, date=when, date_source=date_source, actor=source, recipient=target,
@@ -397,6 +400,11 @@ def _content(head: Token) -> set[int]:
         stack.extend(child for child in token.children if not (
             child.dep_ in ("advcl", "relcl") and any(grand.dep_ == "mark" for grand in child.children)))
     return found
+
+
+def _owned_by_source(target: Token | None) -> bool:
+    """A target noun the source only owns ("his commitment", "its pledge"), not another actor."""
+    return target is not None and target.pos_ == "NOUN" and any(child.dep_ == "poss" for child in target.children)
 
 
 def _reported(modality: str) -> str:

@@ -15,6 +15,7 @@ import yaml
 from spacy.tokens import Token
 
 OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "oprd"}
+PHRASAL_PREPS = {"on", "out", "under"}  # prepositions whose object counts as the verb's object noun
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,8 @@ def verb_facts(token: Token) -> VerbFacts:
             particles.add(child.lemma_.lower())
         elif dep in ("prep", "agent", "dative") and child.pos_ == "ADP":
             preps.add(child.lemma_.lower())
+            if child.lower_ in PHRASAL_PREPS:  # "put on alert", "went on strike", "walked out of talks"
+                objects.update(_prep_objects(child))
         elif dep in OBJECT_DEPS:
             objects.add(child.lemma_.lower())
             objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ in ("compound", "amod"))
@@ -160,6 +163,17 @@ def verb_facts(token: Token) -> VerbFacts:
         elif dep == "auxpass":
             passive = True
     return VerbFacts(frozenset(particles), frozenset(preps), frozenset(objects), has_xcomp, passive)
+
+
+def _prep_objects(prep: Token) -> set[str]:
+    """Head lemmas under a phrasal preposition: "on high alert" -> alert, "out of talks" -> talk."""
+    found = set()
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            found.add(child.lemma_.lower())
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            found.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj")
+    return found
 
 
 def _of_objects(noun: Token) -> set[str]:
