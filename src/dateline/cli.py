@@ -230,7 +230,7 @@ def serve(
 
 @app.command()
 def spark(
-    inputs: Annotated[list[str], typer.Argument(help="JSONL, Parquet or WARC files or folders (local or Hadoop URIs).")],
+    inputs: Annotated[list[str], typer.Argument(help="JSONL, Parquet or WARC files or folders (local or Hadoop URIs)")],
     output: Annotated[str, typer.Option("--output", "-o", help="Folder for the Parquet tables (partitioned by day).")],
     master: Annotated[str, typer.Option(help="Spark master: local[*], local[2], spark://host:7077, yarn...")] = (
         "local[*]"
@@ -258,7 +258,8 @@ def spark(
         err.print(f"[red]failed:[/red] {failure}")
     if not quiet:
         tables = ", ".join(f"{n} {t}" for t, n in report.tables.items())
-        err.print(f"{tables}; {report.unchanged} repeated, {report.failed} failed in {report.seconds:.0f} s -> {output}")
+        summary = f"{report.unchanged} repeated, {report.failed} failed in {report.seconds:.0f} s"
+        err.print(f"{tables}; {summary} -> {output}")
     raise typer.Exit(EXIT_INPUT_FAILED if report.failed else EXIT_OK)
 
 

@@ -54,7 +54,8 @@ def print_report(db: str, console: Console) -> None:
             mention = (e["mentions"] or [{}])[0]
             sentence = mention.get("sentence", "")
             span = texts.get(mention.get("doc_id"), "")[mention.get("char_start", 0) : mention.get("char_end", 0)]
-            evidence = f"[bold]{escape(span)}[/bold] | " + escape(sentence if len(sentence) < 140 else sentence[:137] + "...")
+            sentence = sentence if len(sentence) < 140 else sentence[:137] + "..."
+            evidence = f"[bold]{escape(span)}[/bold] | {escape(sentence)}"
             date = f"{e['date']}" + ("" if e["date_source"] == "text" else "*")
             event = f"{e['cameo']} {e['plover'] or ''}" + ("" if e["modality"] == "asserted" else f" [{e['modality']}]")
             table.add_row(date, _actor(e["actor"]), event, _actor(e["recipient"]), str(e["num_sources"]), evidence)

@@ -11,12 +11,13 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from dateline.records import ActorRef, Analysis, Event, Location, Mention, Quote
 from dateline.stories.clustering import StoryClusterer
 from dateline.stories.event_merge import MergedEvents, Variant, merge_into
+from dateline.stories.features import parse_published
 from dateline.stories.near_duplicates import NearDuplicateIndex
 from dateline.store.duckdb_store import Store, event_row
 from dateline.store.stage_state import (
@@ -151,8 +152,8 @@ class LinkingStage:
             low, high = (min(dates) - window, max(dates) + window) if dates else (None, None)
             speakers = {c.speaker_kb_id or c.speaker_name for c in new} - {None}
             candidates = [
-                QuoteContext(r["quote_id"], r["text"], r["speaker_kb_id"], r["speaker_name"], _day(r["published"]),
-                             r["statement_id"], r["doc_id"])
+                QuoteContext(r["quote_id"], r["text"], r["speaker_kb_id"], r["speaker_name"],
+                             parse_published(r["published"]), r["statement_id"], r["doc_id"])
                 for r in read_statement_candidates(self.store, speakers, story_id)
             ]
             candidates = [c for c in candidates if c.published is None or low is None or low <= c.published <= high]
@@ -178,14 +179,7 @@ def _context(quote: Quote, published: str | None) -> Any:
 
     speaker = quote.speaker
     return QuoteContext(quote.quote_id, quote.text, getattr(speaker, "kb_id", None), getattr(speaker, "name", None),
-                        _day(published), None, quote.doc_id)
-
-
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+                        parse_published(published), None, quote.doc_id)
 
 
 def _actor(value: dict | None) -> ActorRef | None:
