@@ -28,8 +28,7 @@ from typing import Any
 
 import httpx
 
-# Python puts this script's folder first on sys.path, where bench/profile.py would shadow the standard library's
-# `profile` (imported by spaCy): drop it; sibling modules are loaded by path (_bench_module).
+# Keep bench/ off sys.path so no script here can shadow a standard module; siblings load by path (_bench_module).
 BENCH = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH]
 

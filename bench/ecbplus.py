@@ -26,7 +26,7 @@ from pathlib import Path
 import importlib.util
 
 _HERE = Path(__file__).resolve().parent
-# bench/ holds modules named like the standard library's (profile.py): keep it off sys.path, load siblings by path.
+# Keep bench/ off sys.path so no script here can shadow a standard module; load siblings by path.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 
 

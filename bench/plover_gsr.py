@@ -14,8 +14,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-# Running as a script puts bench/ first on sys.path, where bench/profile.py would shadow the standard library's
-# `profile` (spaCy imports cProfile); drop that entry before importing spaCy.
+# Keep bench/ off sys.path so no script here can shadow a standard module spaCy imports.
 sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != Path(__file__).resolve().parent]
 
 from dateline.events.plover import current_name  # noqa: E402

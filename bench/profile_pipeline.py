@@ -1,6 +1,6 @@
 """Where a single-machine ingest spends its time: per stage, per spaCy component, and the top functions (pyinstrument).
 
-Usage: .venv/bin/python bench/profile.py [--limit 300] [--corpus FILE.jsonl] [--top 25] [--html OUT.html]
+Usage: .venv/bin/python bench/profile_pipeline.py [--limit 300] [--corpus FILE.jsonl] [--top 25] [--html OUT.html]
 
 Corpus as bench/throughput.py: ECB+ from ../shared/bench when present, else the bundled example repeated. Three
 measurements over the same texts, one process (workers 1, so the profiler sees everything):
