@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from dateline.events.cameo import read_tsv
 
-# PLOVER 0.5b1 names still found in older gold data, mapped to the current names (as ../shared/tools does).
+# PLOVER 0.5b1 names still found in older gold data, mapped to the current names (PLOVER manual, 2021).
 CURRENT_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 
