@@ -34,7 +34,7 @@ bench: install
 	$(PY) bench/spark_bench.py
 
 lint: install
-	$(PY) -m ruff check src tests bench
+	$(VENV)/bin/ruff check --select F,E9 src tests bench
 
 clean:
 	rm -rf $(VENV) dateline.duckdb build src/*.egg-info

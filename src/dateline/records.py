@@ -7,7 +7,18 @@ fixed by DESIGN.md; fields may be added, never renamed.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
+
+
+def iso_day(value: str | date | None) -> date | None:
+    """The calendar day of a contract date field (ISO date or datetime text); None when absent or unreadable."""
+    if value is None or isinstance(value, date):
+        return value.date() if hasattr(value, "date") else value
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from dateline.ingest import iter_inputs
 from dateline.ingest.base import RawDocument
 from dateline.ingest.normalise import normalise
 from dateline.nlp.pipeline import shared_nlp
-from dateline.records import Analysis, Document, Sentence
+from dateline.records import Analysis, Document, Sentence, iso_day
 from dateline.settings import IngestOptions
 from dateline.store import Store
 from dateline.stories.features import features_from_doc
@@ -49,12 +49,7 @@ class IngestReport:
 
 
 def published_date(document: Document) -> date | None:
-    if not document.published:
-        return None
-    try:
-        return date.fromisoformat(document.published[:10])
-    except ValueError:
-        return None
+    return iso_day(document.published)
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:

@@ -30,11 +30,10 @@ CODES = {
 
 
 def _sentences(doc_id: str, text: str) -> list[Sentence]:
-    sentences, start = [], 0
+    sentences: list[Sentence] = []
     for match in re.finditer(r"[^.!?\n]+[.!?]?", text):
         if match.group().strip():
             sentences.append(Sentence(doc_id, len(sentences), match.start(), match.end(), match.group()))
-        start = match.end()
     return sentences
 
 

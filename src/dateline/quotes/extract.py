@@ -23,7 +23,7 @@ from dateline.nlp.extensions import register_extensions
 from dateline.quotes.content import content_ids, match_cue, runs, trim_edges
 from dateline.quotes.cues import Cue, CueLexicon, load_cues
 from dateline.quotes.marks import QuotedSpan, find_quoted_spans
-from dateline.quotes.speakers import PERSONAL_PRONOUNS, phrase_of, resolve_speaker, subject_of
+from dateline.quotes.speakers import phrase_of, resolve_speaker, subject_of
 from dateline.records import ActorRef, Quote
 
 log = logging.getLogger(__name__)

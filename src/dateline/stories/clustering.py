@@ -21,8 +21,8 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from dateline.records import Story
-from dateline.stories.features import ArticleFeatures, parse_published
+from dateline.records import Story, iso_day
+from dateline.stories.features import ArticleFeatures
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,8 @@ class StoryState:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> StoryState:
         values = dict(row)
-        values["first_published"] = parse_published(values.get("first_published"))
-        values["last_published"] = parse_published(values.get("last_published"))
+        values["first_published"] = iso_day(values.get("first_published"))
+        values["last_published"] = iso_day(values.get("last_published"))
         values["doc_ids"] = list(values["doc_ids"])
         story = cls(**{k: v for k, v in values.items() if k in _STORY_FIELDS})
         story.term_norm = story.term_norm or _norm(story.terms)  # rows written before norms were stored
@@ -158,7 +158,7 @@ class StoryClusterer:
         if doc_id not in self.story_of:
             story.doc_ids.append(doc_id)
             self.story_of[doc_id] = story_id
-            _extend_span(story, parse_published(published))
+            _extend_span(story, iso_day(published))
 
     def best_story(
         self, features: ArticleFeatures, terms: dict[str, float], entities: dict[str, float]

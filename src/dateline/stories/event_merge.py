@@ -17,12 +17,11 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from dateline.records import ActorRef, Event
+from dateline.records import ActorRef, Event, iso_day
 
 PUBLISHED = "published"
 COUNTRY_KB_PREFIX = "country:"  # dateline.actors.kb ids: country:<ISO3>, org:<id>, person:<id>
@@ -167,7 +166,7 @@ def agree(a: Variant, b: Variant, families: CodeFamilies | None = None) -> bool:
 
 
 def dates_compatible(a: Variant, b: Variant) -> bool:
-    day_a, day_b = _day(a.date), _day(b.date)
+    day_a, day_b = iso_day(a.date), iso_day(b.date)
     if day_a is None or day_b is None:
         return True
     fallback_a, fallback_b = a.date_source == PUBLISHED, b.date_source == PUBLISHED
@@ -222,7 +221,7 @@ def _specific(actor: ActorRef) -> bool:
 
 
 def _same_day(a: Variant, b: Variant) -> bool:
-    return _day(a.date) == _day(b.date)
+    return iso_day(a.date) == iso_day(b.date)
 
 
 def _combine(base: Event, added: Sequence[Event], variants: Sequence[Variant], story_id: str | None) -> Event:
@@ -245,12 +244,3 @@ def _combine(base: Event, added: Sequence[Event], variants: Sequence[Variant], s
         location=base.location or next((e.location for e in added if e.location), None),
         confidence=max(e.confidence for e in reports),
     )
-
-
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None

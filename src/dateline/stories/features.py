@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from dateline.records import Document
+from dateline.records import Document, iso_day
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 # Names, and also amounts, dates and titles: "23 pirates", "$200 million", "6th round" tell two events of one kind
@@ -61,7 +61,7 @@ class ArticleFeatures:
             doc_id=row["doc_id"],
             terms=dict(row.get("terms") or {}),
             entities=dict(row.get("entities") or {}),
-            published=date.fromisoformat(published[:10]) if published else None,
+            published=iso_day(published),
             title=row.get("title"),
         )
 
@@ -70,15 +70,6 @@ def entity_key(text: str) -> str:
     """A normalised name: "the United States'" and "United States" give the same key."""
     text = _SPACES.sub(" ", _ARTICLE.sub("", text.strip())).lower()
     return _POSSESSIVE.sub("", text).strip(" .,'\"")
-
-
-def parse_published(value: str | date | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def content_terms(doc: Doc) -> Counter[str]:
@@ -137,7 +128,7 @@ def features_from_doc(doc: Doc, document: Document | None = None) -> ArticleFeat
     doc_id = document.doc_id if document is not None else _doc_attr(doc, "doc_id")
     if doc_id is None:
         raise ValueError("features_from_doc needs a doc_id: pass the Document or set doc._.doc_id")
-    published = parse_published(document.published) if document is not None else _doc_attr(doc, "published")
+    published = iso_day(document.published) if document is not None else _doc_attr(doc, "published")
     return ArticleFeatures(
         doc_id=doc_id,
         terms=dict(content_terms(doc)),

@@ -14,10 +14,9 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from dateline.records import ActorRef, Analysis, Event, Location, Mention, Quote
+from dateline.records import ActorRef, Analysis, Event, Location, Mention, Quote, iso_day
 from dateline.stories.clustering import StoryClusterer
 from dateline.stories.event_merge import MergedEvents, Variant, merge_into
-from dateline.stories.features import parse_published
 from dateline.stories.near_duplicates import NearDuplicateIndex
 from dateline.store.duckdb_store import Store, event_row
 from dateline.store.stage_state import (
@@ -153,7 +152,7 @@ class LinkingStage:
             speakers = {c.speaker_kb_id or c.speaker_name for c in new} - {None}
             candidates = [
                 QuoteContext(r["quote_id"], r["text"], r["speaker_kb_id"], r["speaker_name"],
-                             parse_published(r["published"]), r["statement_id"], r["doc_id"])
+                             iso_day(r["published"]), r["statement_id"], r["doc_id"])
                 for r in read_statement_candidates(self.store, speakers, story_id)
             ]
             candidates = [c for c in candidates if c.published is None or low is None or low <= c.published <= high]
@@ -179,7 +178,7 @@ def _context(quote: Quote, published: str | None) -> Any:
 
     speaker = quote.speaker
     return QuoteContext(quote.quote_id, quote.text, getattr(speaker, "kb_id", None), getattr(speaker, "name", None),
-                        parse_published(published), None, quote.doc_id)
+                        iso_day(published), None, quote.doc_id)
 
 
 def _actor(value: dict | None) -> ActorRef | None:

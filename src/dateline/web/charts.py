@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from dateline.records import iso_day
+
 QUAD_CLASSES = {
     1: ("Verbal cooperation", "#2f7ebc"),
     2: ("Material cooperation", "#2a9d8f"),
@@ -38,13 +40,6 @@ class Timeline:
     undated: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _parse(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def _tick_step(days: int) -> int:
     for step in (1, 2, 7, 14, 30, 61, 91, 182, 365):
         if days / step <= 10:
@@ -54,7 +49,7 @@ def _tick_step(days: int) -> int:
 
 def timeline(events: list[dict[str, Any]], width: int = 960, lane_height: int = 56) -> Timeline:
     """Dots for dated events (x by date, one lane per QuadClass, radius by number of sources); undated apart."""
-    dated = [(d, e) for e in events if (d := _parse(e.get("date")))]
+    dated = [(d, e) for e in events if (d := iso_day(e.get("date")))]
     quads = sorted({e.get("quad_class") or 0 for _, e in dated}) or [1]
     left, right, top = 150, 24, 16
     lanes = [{"quad": q, "label": quad_label(q), "colour": quad_colour(q), "y": top + i * lane_height + lane_height / 2}
@@ -81,7 +76,7 @@ def timeline(events: list[dict[str, Any]], width: int = 960, lane_height: int = 
             "x": x_of(day) + 14 * slot, "y": lane_y[quad], "r": 5 + 3 * min(sources - 1, 4),
             "colour": quad_colour(event.get("quad_class")), "event": event, "date": day.isoformat(),
         })  # fmt: skip
-    undated = [e for e in events if not _parse(e.get("date"))]
+    undated = [e for e in events if not iso_day(e.get("date"))]
     return Timeline(width, height, lanes, ticks, dots, undated)
 
 
