@@ -285,10 +285,14 @@ class StoryClusterer:
         return self._term_idf(key[2:]) if key.startswith("t:") else self._entity_idf(key[2:])
 
     # -- storage ---------------------------------------------------------------------------------------------------
+    def meta_row(self) -> dict[str, Any]:
+        """The counters and options (the `meta` part of `to_rows`), without copying every story."""
+        return {"n_docs": self.n_docs, "seq": self.seq, "options": asdict(self.options)}
+
     def to_rows(self) -> dict[str, list[dict[str, Any]]]:
         """The whole state as plain rows: `meta` (one row), `stories`, `term_df`, `entity_df`."""
         return {
-            "meta": [{"n_docs": self.n_docs, "seq": self.seq, "options": asdict(self.options)}],
+            "meta": [self.meta_row()],
             "stories": [story.to_row() for story in self.stories.values()],
             "term_df": [{"term": t, "df": n} for t, n in self.term_df.items()],
             "entity_df": [{"entity": e, "df": n} for e, n in self.entity_df.items()],

@@ -104,9 +104,8 @@ class LinkingStage:
 
     def _fill_story_rows(self, state: StageState, touched: dict[str, None], df_keys: set[tuple[str, str]]) -> None:
         clusterer = self.clusterer
-        meta = clusterer.to_rows()["meta"][0] if clusterer.stories else None
-        if meta:
-            state.cluster_meta = meta
+        if clusterer.stories:  # per batch: only the counters, not the whole state (to_rows grows with the store)
+            state.cluster_meta = clusterer.meta_row()
         state.cluster_df = [
             {"kind": kind, "key": key, "df": (clusterer.term_df if kind == "term" else clusterer.entity_df)[key]}
             for kind, key in sorted(df_keys)
