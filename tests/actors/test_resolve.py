@@ -167,3 +167,18 @@ def test_resolve_context_gives_sector_actors_a_country(resolve, text, phrase, co
 def test_resolve_bare_sector_modifier_is_not_an_actor(resolve):
     doc = resolve("Britain promised military aid to Mozambique.", dt.date(2003, 1, 1))
     assert not [m for m in doc._.actor_mentions if doc[m.start:m.end].text == "military"]
+
+
+def test_resolve_single_word_org_alias_is_case_sensitive(resolve):
+    doc = resolve("Kenya's electoral commission set a new date for the vote.", dt.date(2017, 9, 12))
+    assert all(m.actor.code != "IGOEEC" for m in doc._.actor_mentions)
+
+
+def test_resolve_leader_outside_g20(resolve):
+    doc = resolve("Kim Jong Un inspected a missile launch.", dt.date(2018, 6, 12))
+    assert find(doc, "Kim Jong Un").actor.code == "PRKGOV"
+
+
+def test_resolve_sector_actor_takes_country_of_place(resolve):
+    doc = resolve("Police in Lagos arrested dozens of protesters.", dt.date(2020, 10, 20))
+    assert find(doc, "Police").actor.country == "NGA"

@@ -122,3 +122,33 @@ def test_coder_statement_keeps_publication_date_when_neighbour_is_another_actor(
     events = code(code_events, "Kenya condemned Somalia. In a statement on Wednesday, Peru said the raid was illegal.")
     condemned = [event for event in events if event.cameo_root == "11"]
     assert condemned and condemned[0].date_source == "published"
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Peru launched a wave of missile strikes on Bolivia.", "ASSAULT"),  # not a labour strike
+    ("Chile issued an arrest warrant for the Bolivian president.", "THREATEN"),
+    ("Kenya ordered the expulsion of the Somali ambassador.", "SANCTION"),
+    ("Ghana suspended Somalia from the regional bloc.", "SANCTION"),
+    ("Norway repeated its call for a ceasefire in Somalia.", "REQUEST"),
+    ("Ethiopia approved an amnesty for political prisoners.", "CONCEDE"),
+    ("Chile delivered fighter jets to Peru.", "AID"),
+])
+def test_coder_plover_type_of_wider_lexicon(code_events, text, plover):
+    events = code(code_events, text)
+    assert plover in {event.plover for event in events}, events
+
+
+def test_coder_nominal_meeting_between_parties_makes_them_sources(code_events):
+    events = code(code_events, "Talks between Chile and Peru took place in Lima.")
+    consult = [event for event in events if event.plover == "CONSULT"]
+    assert {event.actor.country for event in consult if event.actor} == {"CHL", "PER"}
+
+
+def test_coder_own_forces_are_no_target_and_nested_place_is(code_events):
+    events = find(code(code_events, "Kenya pulled back its troops from the border with Somalia."), "08")
+    assert events and all(event.recipient is None or event.recipient.country == "SOM" for event in events)
+
+
+def test_coder_received_by_is_a_visit_of_the_subject(code_events):
+    events = find(code(code_events, "The Chilean president was received by Peru in Lima."), "04")
+    assert any(e.actor and e.actor.country == "CHL" and e.recipient and e.recipient.country == "PER" for e in events)

