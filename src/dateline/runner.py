@@ -1,31 +1,28 @@
 """The ingest run: read -> normalise -> skip known -> spaCy (actors, events, quotes) -> stories -> store.
 
-Documents stream through one `nlp.pipe` for the whole run and are written in batches, one store transaction each, so
-a killed run loses at most the batches in flight and the next run picks up where it stopped (known doc_ids are
-skipped before any NLP). Memory stays bounded: nothing holds the whole corpus.
+Documents stream through the per-article analysis (dateline.analysis, in worker processes when `workers` > 1) and are
+written in batches, one store transaction each, so a killed run loses at most the batches in flight and the next run
+picks up where it stopped (known doc_ids are skipped before any NLP). Memory stays bounded: nothing holds the whole
+corpus.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
+from dateline.analysis import analyse_stream
 from dateline.errors import UnreadableInput
 from dateline.ingest import iter_inputs
 from dateline.ingest.base import RawDocument
 from dateline.ingest.normalise import normalise
 from dateline.nlp.pipeline import shared_nlp
-from dateline.records import Analysis, Document, Sentence, iso_day
+from dateline.records import Document
 from dateline.settings import IngestOptions
 from dateline.store import Store
-from dateline.stories.features import features_from_doc
 from dateline.stories.stage import LinkingStage
 
 log = logging.getLogger(__name__)
@@ -46,61 +43,6 @@ class IngestReport:
     def fail(self, error: UnreadableInput) -> None:
         self.failed += 1
         self.failures.append(str(error))
-
-
-def published_date(document: Document) -> date | None:
-    return iso_day(document.published)
-
-
-def make_doc(nlp: Language, document: Document) -> Doc:
-    """Tokenise and attach what components need before they run (id and publication date)."""
-    doc = nlp.make_doc(document.text)
-    doc._.doc_id = document.doc_id
-    doc._.published = published_date(document)
-    return doc
-
-
-def make_docs(nlp: Language, documents: Sequence[Document]) -> list[Doc]:
-    return [make_doc(nlp, document) for document in documents]
-
-
-def to_analysis(document: Document, doc: Doc) -> Analysis:
-    sentences = [
-        Sentence(document.doc_id, i, sent.start_char, sent.end_char, sent.text) for i, sent in enumerate(doc.sents)
-    ]
-    return Analysis(
-        document=document,
-        sentences=sentences,
-        events=list(doc._.events or ()),
-        quotes=list(doc._.quotes or ()),
-        features=features_from_doc(doc, document),
-    )
-
-
-def analyse_stream(
-    nlp: Language, documents: Iterable[Document], workers: int = 1, batch_size: int = 64
-) -> Iterator[Analysis]:
-    """Run the spaCy pipeline over a stream of documents, in input order, with one `nlp.pipe` for the whole stream.
-
-    One pipe (not one per batch) matters with `workers` > 1: each pipe starts its own worker processes, and a
-    worker's start-up (model load, imports) costs seconds.
-    """
-    n_process = workers if workers > 0 else _cpu_count()
-
-    pairs = ((make_doc(nlp, document), document) for document in documents)
-    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield to_analysis(document, doc)
-
-
-def analyse(nlp: Language, documents: Sequence[Document], workers: int = 1, batch_size: int = 64) -> list[Analysis]:
-    """The analyses of a list of documents (see `analyse_stream`)."""
-    return list(analyse_stream(nlp, documents, workers, batch_size))
-
-
-def _cpu_count() -> int:
-    import os
-
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

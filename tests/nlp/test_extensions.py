@@ -20,7 +20,7 @@ def test_extensions_survive_serialisation(bare_nlp, value):
 def test_pipeline_workers_give_same_sentences(bare_nlp, example_dir):
     from dateline.ingest import iter_inputs
     from dateline.ingest.normalise import normalise
-    from dateline.runner import analyse
+    from dateline.analysis import analyse
 
     documents = [normalise(raw) for raw in iter_inputs([example_dir])]
     one = analyse(bare_nlp, documents, workers=1)

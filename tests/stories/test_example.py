@@ -18,7 +18,7 @@ RAISI, WIDODO = "person:ebrahim-raisi", "person:joko-widodo"
 @pytest.fixture(scope="module")
 def parsed():
     from dateline.nlp.pipeline import shared_nlp
-    from dateline.runner import make_docs
+    from dateline.analysis import make_docs
 
     nlp = shared_nlp()
     documents = []

@@ -1,6 +1,6 @@
 """The per-partition and per-block work of the Spark job, as plain functions over records (testable without Spark).
 
-- `analyse_partition`: normalised Documents -> Analyses, through `dateline.runner.analyse` with the spaCy pipeline
+- `analyse_partition`: normalised Documents -> Analyses, through `dateline.analysis.analyse` with the spaCy pipeline
   loaded once per Python worker (`shared_nlp` is a per-process cache, and Spark reuses its Python workers).
 - `link_block`: one time window of Analyses, in the embedded path's order -> rows of every output table, through the
   embedded path's story stage (`LinkingStage`) and store, so stories and merged events come from the same code as
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import islice
 
-from dateline import runner
+from dateline.analysis import analyse, published_date
 from dateline.errors import UnreadableInput
 from dateline.ingest.base import RawDocument
 from dateline.ingest.normalise import normalise
@@ -49,7 +49,7 @@ def block_of(document: Document, window_days: int) -> str:
 
     `window_days` 0 puts every document in one block (exactly the embedded result, on one executor).
     """
-    published = runner.published_date(document)
+    published = published_date(document)
     if window_days <= 0:
         return "all"
     if published is None:
@@ -66,7 +66,7 @@ def analyse_partition(
     iterator = iter(keyed)
     while chunk := list(islice(iterator, batch_size * 4)):
         keys = {document.doc_id: key for key, document in chunk}
-        for analysis in runner.analyse(nlp, [document for _, document in chunk], 1, batch_size):
+        for analysis in analyse(nlp, [document for _, document in chunk], 1, batch_size):
             document = analysis.document
             yield block_of(document, window_days), (keys[document.doc_id], analysis)
 

@@ -2,7 +2,7 @@
 
 The job is the embedded path cut at its two natural seams:
 1. read -> normalise -> drop repeated doc_ids (the first in input order wins, as in `dateline ingest`);
-2. per partition: the spaCy pipeline with actors, events and quotes (`dateline.runner.analyse`), loaded once per
+2. per partition: the spaCy pipeline with actors, events and quotes (`dateline.analysis.analyse`), loaded once per
    Python worker;
 3. per time window of publication dates: the story stage (clustering, near-duplicates, cross-article event merge),
    replaying the window's articles in the order `dateline ingest` would see them;
