@@ -107,7 +107,7 @@ def run_ingest(paths: list[str], options: IngestOptions, quiet: bool) -> int:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for JSONL on stdin.")],
     db: DbOption = DEFAULTS["db"],
-    workers: Annotated[int, typer.Option(help="spaCy processes (0: one per core).")] = DEFAULTS["workers"],
+    workers: Annotated[int, typer.Option(help="Analysis processes (0: one per core; 1: none).")] = DEFAULTS["workers"],
     batch_size: Annotated[int, typer.Option(help="Articles per batch and per transaction.")] = DEFAULTS["batch_size"],
     max_bytes: Annotated[int, typer.Option(help="Largest article accepted, in bytes.")] = DEFAULTS["max_bytes"],
     stages: Annotated[str, typer.Option(help="NLP stages to run, comma-separated.")] = DEFAULTS["stages"],

@@ -21,8 +21,9 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", DEFAULT_DB, "DuckDB file to write and read (created if missing)."),
-    Setting("batch_size", 64, "Articles per batch: one nlp.pipe call and one store transaction per batch."),
-    Setting("workers", 1, "Processes for the spaCy pipeline (nlp.pipe n_process); 0 means one per CPU core."),
+    Setting("batch_size", 64, "Articles per batch: one store transaction (and one story-linking step) per batch."),
+    Setting("workers", 0, "Processes for the per-article analysis (tokenise, spaCy, actors, events, quotes); "
+                          "0 means one per CPU core, 1 runs it in the ingest process."),
     Setting("max_bytes", DEFAULT_MAX_BYTES, "Largest article accepted, in bytes; larger files are skipped."),
     Setting("stages", ",".join(ALL_STAGES), "NLP components to run after the English model."),
 )

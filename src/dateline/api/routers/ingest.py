@@ -59,7 +59,9 @@ def _ingest(request: Request, body: bytes) -> dict:
         cursor = state.store.con.cursor()
         try:
             store = Store(cursor, state.store.path, read_only=False)
-            report = ingest([path], IngestOptions(db=state.store.path, stages=state.ingest_stages), store=store)
+            # One process: a request body is small, and a server's threads make forking workers unsafe.
+            options = IngestOptions(db=state.store.path, stages=state.ingest_stages, workers=1)
+            report = ingest([path], options, store=store)
         finally:
             cursor.close()
             state.store_version.bump()  # even a failed run may have committed batches: cached answers are stale
