@@ -182,3 +182,25 @@ def test_resolve_leader_outside_g20(resolve):
 def test_resolve_sector_actor_takes_country_of_place(resolve):
     doc = resolve("Police in Lagos arrested dozens of protesters.", dt.date(2020, 10, 20))
     assert find(doc, "Police").actor.country == "NGA"
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Bosnian Serbs demanded a truce with Moslem forces.", "Bosnian Serbs", "BIH"),
+    ("Ethnic Hungarians in Slovakia protested against a new language law.", "Hungarians", "SVK"),
+    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "Albanians", "SRB"),
+    ("Hungarians protested against a new language law.", "Hungarians", "HUN"),
+])
+def test_resolve_peoples_take_the_country_they_live_in(resolve, text, phrase, code):
+    assert find(resolve(text, dt.date(2009, 7, 4)), phrase).actor.country == code
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    ("Vice-President Moody Awori has declined to resign despite pressure in Kenya.", "Vice-President Moody Awori",
+     "KENGOV"),
+    ("Lt. Gen. Prosper Avril resigned to allow Haiti's first democratic elections.", "Lt. Gen. Prosper Avril",
+     "HTIMIL"),
+    ("British Defence Secretary Tom King promised to continue military aid.", "British Defence Secretary Tom King",
+     "GBRMIL"),
+])
+def test_resolve_titled_people_outside_the_kb(resolve, text, phrase, code):
+    assert find(resolve(text, dt.date(1990, 3, 1)), phrase).actor.code == code

@@ -17,6 +17,7 @@ from dateline.records import ActorRef
 
 LOCATIVE_OF = frozenset({"in", "of", "from", "throughout", "across", "inside", "within", "around"})
 HOW_FROM_PHRASE = frozenset({"role", "name"})
+ETHNIC_MARKERS = frozenset({"ethnic"})
 
 
 def _country(actor: ActorRef | None) -> str | None:
@@ -33,24 +34,28 @@ def contextualise(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     for mention in mentions:
         for i in range(mention.start, mention.end):
             at.setdefault(i, mention)
-    by_sentence: dict[int, set[str]] = {}
+    by_sentence: dict[int, list[str]] = {}  # countries in text order
     sentence_of: dict[int, int] = {}
     for mention in mentions:
         start = doc[mention.start].sent.start
         sentence_of[mention.start] = start
         country = _country(mention.actor)
-        if country:
-            by_sentence.setdefault(start, set()).add(country)
+        if country and country not in by_sentence.get(start, ()):
+            by_sentence.setdefault(start, []).append(country)
     result = []
     for mention in mentions:
         actor = mention.actor
+        if actor.country and mention.start > 0 and doc[mention.start - 1].lower_ in ETHNIC_MARKERS:
+            mention = _minority(doc, mention, at, by_sentence.get(sentence_of[mention.start], []))
+            result.append(mention)
+            continue
         if actor.country or actor.kb_id or mention.how not in HOW_FROM_PHRASE or not actor.sector:
             result.append(mention)
             continue
         country = _from_phrase(doc, mention, at)
         if country is None:
             start = sentence_of[mention.start]
-            found = by_sentence.get(start) or _place_countries(doc[start:doc[start].sent.end])
+            found = set(by_sentence.get(start, ())) or _place_countries(doc[start:doc[start].sent.end])
             country = next(iter(found)) if len(found) == 1 else None
         if country is None:
             result.append(mention)
@@ -58,6 +63,17 @@ def contextualise(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         filled = ActorRef(**{**actor.to_dict(), "country": country, "code": country + actor.sector})
         result.append(ActorMention(mention.start, mention.end, filled, mention.how))
     return result
+
+
+def _minority(doc: Doc, mention: ActorMention, at: dict[int, ActorMention], named: list[str]) -> ActorMention:
+    """"Ethnic Hungarians in Slovakia", "ethnic Albanians ... near Macedonia's border": an ethnic group is coded by
+    the country it lives in, from its own locative phrase, else the first other country its sentence names."""
+    actor = mention.actor
+    home = _from_phrase(doc, mention, at) or next((country for country in named if country != actor.country), None)
+    if home is None or home == actor.country:
+        return mention
+    moved = ActorRef(**{**actor.to_dict(), "country": home, "code": home + (actor.sector or ""), "kb_id": None})
+    return ActorMention(mention.start, mention.end, moved, mention.how)
 
 
 def _from_phrase(doc: Doc, mention: ActorMention, at: dict[int, ActorMention]) -> str | None:

@@ -84,8 +84,8 @@ class ActorLexicon:
                 exact[(SURNAME, person_id)] |= _variants(person.surname)
         for index, alias in enumerate(kb.aliases):
             folded[(ALIAS, str(index))].add(_strip_the(alias.phrase))
-        for word in kb.sector_words:
-            folded[(SECTOR, word)].add(word)
+        for word in kb.sector_words:  # title-cased too: the tokenizer keeps "Gen." and "Lt." whole, not "gen."
+            folded[(SECTOR, word)] |= {word, word.title()}
         self._add(nlp, self.exact, exact)
         self._add(nlp, self.folded, folded)
 

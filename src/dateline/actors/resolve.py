@@ -29,6 +29,8 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within", "into"})
+MAX_NAME_TOKENS = 4
+NOT_PERSON_ENTS = frozenset({"GPE", "NORP", "LOC", "DATE", "TIME", "FAC", "EVENT", "LAW", "CARDINAL", "ORDINAL"})
 # Group words too vague to stand as an actor without a country ("people said"); sector-only groups such as
 # "worshipers" or "protesters" are still kept.
 VAGUE_GROUPS = frozenset({"people", "nation", "officials", "official", "party", "company", "media", "business",
@@ -151,6 +153,11 @@ class _DocResolver:
             phrase.start = j = self._skip_possessive(hit.end)
             return self._read_title(phrase, j, required=True)
         if hit is not None and hit.kind == lx.ADJECTIVE:
+            people = at.get(hit.end)
+            if people is not None and people.kind == lx.DEMONYM:  # "Bosnian Serbs": a people of the first country
+                phrase.qualifier = lx.Hit(hit.start, people.end, lx.ADJECTIVE, hit.keys)
+                phrase.end = people.end
+                return phrase
             phrase.qualifier, j = hit, hit.end
         elif hit is not None and hit.kind in (lx.ORG, lx.COUNTRY) and self._title_at(hit.end) is not None:
             phrase.qualifier, j = hit, hit.end
@@ -173,6 +180,9 @@ class _DocResolver:
         elif j in self.person_ents and (phrase.sector or phrase.qualifier or not required):
             phrase.unknown_name = self.person_ents[j]
             j = phrase.unknown_name.end
+        elif phrase.sector is not None and self.kb.sector_words[phrase.sector.keys[0]].person:
+            phrase.unknown_name = self._titled_name(j)
+            j = phrase.unknown_name.end if phrase.unknown_name is not None else j
         phrase.end = j
         if phrase.sector is not None and phrase.qualifier is None:
             phrase.qualifier = self._postmodifier(j)
@@ -181,6 +191,15 @@ class _DocResolver:
         if phrase.qualifier is not None and not required:
             return phrase
         return None
+
+    def _titled_name(self, j: int) -> Span | None:
+        """Capitalised proper nouns right after a personal title, which the entity recogniser missed or took for an
+        organisation ("Vice-President Moody Awori"): a title followed by a name is a person."""
+        doc, k = self.doc, j
+        while k < len(doc) and k - j < MAX_NAME_TOKENS and k not in self.at and doc[k].pos_ == "PROPN" and \
+                doc[k].text[:1].isupper() and doc[k].ent_type_ not in NOT_PERSON_ENTS:
+            k += 1
+        return doc[j:k] if k > j else None
 
     def _postmodifier(self, j: int) -> lx.Hit | None:
         """The body a title belongs to when it follows: "the secretary general of the OIC", "spokesman for Iran"."""

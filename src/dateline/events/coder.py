@@ -22,19 +22,17 @@ from dateline.events.patterns import Pattern, PatternBook, pattern_book
 from dateline.events.places import location_for, place_actor, place_entities
 from dateline.events.plover import plover_for
 from dateline.events.ranking import rank_and_prune
+from dateline.events.roles import FALLBACK_TARGET_PREPS, RoleFinder
 from dateline.nlp.extensions import register_extensions
 from dateline.records import ActorRef, Event, Mention
 
 log = logging.getLogger(__name__)
 
-FALLBACK_TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "upon")
 REQUEST_ROOTS = ("02", "10")
 CONTENT_ROOTS = {"02", "10", "12", "13"}
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
-RECEPTION = "043"
-NESTED_TARGET_PREPS = ("with", "of", "around")
-NOMINAL_HOSTS = {"during", "in", "after", "following", "amid", "through", "via", "with"}
+CLASH, ARMED_CLASH = "145", "190"
 MAX_PAIRS = 4  # compound actors: at most this many (source, target) events per clause
 
 
@@ -63,10 +61,12 @@ class EventCoder:
     def __init__(self, book: PatternBook):
         self.book = book
         self._index: dict = {}  # token -> actor mention of the document being coded
+        self.roles = RoleFinder(book, self._index)
 
     def __call__(self, doc: Doc) -> Doc:
         index = syntax.mention_index(doc)
         self._index = index
+        self.roles = RoleFinder(self.book, index)
         per_sentence: list[list[Event]] = []
         sentences = list(doc.sents)
         ents = list(doc.ents)  # once per document: Span.ents rescans the whole document each time
@@ -96,7 +96,7 @@ class EventCoder:
             if token.i not in consumed and token.pos_ in ("NOUN", "PROPN"):
                 nominal = self._code_noun(token)
                 if nominal is not None:
-                    coded.append(nominal)
+                    coded.extend(self._armed_clash(nominal))
         return coded
 
     def _code_verb(self, verb: Token, consumed: set[int], coded: list[Coded]) -> list[Coded]:
@@ -118,7 +118,19 @@ class EventCoder:
         if clause is not None and single.code[:2] in REQUEST_ROOTS:
             if single.target is None or single.target.dep_ not in syntax.TARGET_DEPS:
                 single = replace(single, target=syntax.clause_subject(clause) or single.target)
-        return [single]
+        return self._armed_clash(single)
+
+    def _armed_clash(self, item: Coded) -> list[Coded]:
+        """A clash of armed forces is fighting (190), not a riot (145), and both sides are its sources, as PLOVER
+        codes symmetric events ("Indian and Chinese troops clashed", "soldiers clashed with rebels")."""
+        if item.code != CLASH or not self.roles.armed(item.source):
+            return [item]
+        if item.target is None:
+            return [replace(item, code=ARMED_CLASH)]
+        if not self.roles.armed(item.target):
+            return [item]  # "troops clashed with protesters" stays a violent protest
+        fought = replace(item, code=ARMED_CLASH, target=None)
+        return [fought, replace(fought, source=item.target)]
 
     @staticmethod
     def _consume_content(verb: Token, code: str, consumed: set[int]) -> None:
@@ -128,7 +140,7 @@ class EventCoder:
         for child in verb.children:
             purpose = child.dep_ == "advcl" and any(grand.tag_ == "TO" for grand in child.children)
             content = root in CONTENT_ROOTS and child.dep_ in ("ccomp", "xcomp", "dobj", "acl", "oprd")
-            alleged = root == "11" and child.dep_ == "prep" and child.lower_ in ("of", "for")
+            alleged = root == "11" and (child.dep_ == "prep" and child.lower_ in ("of", "for") or _listed_charge(child))
             if purpose or content:
                 consumed.update(_content(child))
             elif root in CONTENT_ROOTS and child.dep_ == "prep" and child.lower_ in ("to", "for"):
@@ -144,7 +156,7 @@ class EventCoder:
         if noun_pattern is not None and (pattern is None or pattern.specificity == 0 or sharper or
                                          self.book.lemma(verb) in self.book.light_verbs and pattern.specificity < 1):
             consumed.add(noun.i)
-            pattern, extra_targets = noun_pattern, self._prep_targets(noun, noun_pattern.target)
+            pattern, extra_targets = noun_pattern, self.roles.prep_targets(noun, noun_pattern.target)
         else:
             extra_targets = []
         if pattern is None:
@@ -154,7 +166,7 @@ class EventCoder:
         if self.book.lemma(verb) in self.book.experiencer_verbs and pattern.code.startswith("11"):
             source, target = syntax.experiencer_roles(verb, self._index)
         else:
-            source, target = self._roles(verb, pattern, extra_targets)
+            source, target = self.roles.verb_roles(verb, pattern, extra_targets)
         modality = modality_of(verb)
         code = self._tense_code(pattern.code, verb, modality)
         return Coded(code, verb, source, target, modality, self._confidence(pattern, source, target))
@@ -200,90 +212,23 @@ class EventCoder:
             return [statement]
         inner = self._code_verb(clause, consumed, coded) if clause.pos_ in ("VERB", "AUX") else []
         reported = [replace(item, reported_by=position, modality=_reported(item.modality),
-                            source=self._speaker_for(item.source, speaker),
+                            source=self.roles.speaker_for(item.source, speaker),
                             confidence=round(item.confidence * 0.9, 3)) for item in inner]
         return [statement, *reported]
-
-    def _speaker_for(self, source: Token | None, speaker: Token | None) -> Token | None:
-        """"Syria says it is willing to withdraw", "the rebels said they will release": an unresolved pronoun (or
-        missing subject) of a reported clause is the speaker."""
-        if source is None or (source.pos_ == "PRON" and not self._has_actor(source)):
-            return speaker if speaker is not None and self._has_actor(speaker) else source
-        return source
 
     def _code_noun(self, noun: Token) -> Coded | None:
         """A nominal event: "During a phone call with his Indonesian counterpart", "Israel's attacks on Gaza"."""
         pattern = self.book.match_noun(noun)
         if pattern is None or noun.dep_ in ("compound", "amod") or noun.i in self._index:
             return None  # nor is a word of an actor's name ("Organisation of Islamic Cooperation")
-        source = self._noun_source(noun)
-        targets = self._prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
+        source = self.roles.noun_source(noun)
+        targets = self.roles.prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
         target = targets[0] if targets else None
         modality = "asserted"
         host = noun.head.head if noun.dep_ == "pobj" else None
         if host is not None and host.pos_ in ("VERB", "AUX"):
             modality = modality_of(host)
         return Coded(pattern.code, noun, source, target, modality, self._confidence(pattern, source, target) - 0.1)
-
-    # -- roles ---------------------------------------------------------------------------------------------------
-    def _roles(self, verb: Token, pattern: Pattern, extra_targets: list[Token]) -> tuple[Token | None, Token | None]:
-        passive_subject = syntax.passive_subject(verb)
-        if passive_subject is not None and pattern.code.startswith(RECEPTION):
-            return passive_subject, syntax.agent_of(verb)  # "X was received by Y" reports X's visit to Y
-        if passive_subject is not None:
-            return syntax.agent_of(verb), passive_subject
-        source = syntax.subject_of(verb)
-        candidates = [child for child in verb.children if child.dep_ == "dative"]
-        candidates += [child for child in verb.children if child.dep_ in ("dobj", "obj")]
-        objects = list(candidates)
-        candidates += extra_targets + self._prep_targets(verb, pattern.target or FALLBACK_TARGET_PREPS)
-        for noun in objects:  # "signed an agreement with X", "imposed sanctions on X", "cut ties with X"
-            candidates += self._prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
-        if pattern.object is not None:  # the object is a thing ("promised military aid to X"), not the target
-            candidates = [token for token in candidates if token not in objects] or candidates
-        own = [token for token in objects if _pronoun_owned(token) and not self._has_country(token)]
-        candidates = [token for token in candidates if token not in own]  # "pulled back their troops"
-        candidates = [token for token in candidates if not self._claimed_by_experiencer(verb, token)]
-        if source is not None and not self._has_actor(source):
-            source = syntax.shown_actor(source, self._index) or source
-        return source, self._best_target(candidates)
-
-    def _claimed_by_experiencer(self, verb: Token, token: Token) -> bool:
-        """A misparsed object: "X abusing Y surprised and disgusted Guterres" gives "abusing" Guterres as object."""
-        between = verb.doc[min(verb.i, token.i) + 1: max(verb.i, token.i)]
-        return token.i > verb.i and any(self.book.lemma(word) in self.book.experiencer_verbs for word in between)
-
-    def _best_target(self, candidates: list[Token]) -> Token | None:
-        """The first candidate naming a country or organisation, else the first naming any actor, else the first;
-        a candidate naming none may name one in its own phrase ("near its border with Ukraine", "out of Syria")."""
-        candidates = candidates + [inner for token in candidates if not self._has_actor(token)
-                                   for inner in syntax.prep_objects(token, NESTED_TARGET_PREPS)]
-        ranked = []
-        for position, token in enumerate(candidates):
-            actors = syntax.actors_of(token, self._index)
-            rank = 0 if any(actor.country for actor in actors) else 1 if actors else 2 if place_actor(token) else 3
-            ranked.append((rank, position, token))
-        return min(ranked, key=lambda item: item[:2])[2] if ranked else None
-
-    def _prep_targets(self, token: Token, preps: tuple[str, ...]) -> list[Token]:
-        return syntax.prep_objects(token, tuple(preps))
-
-    def _noun_source(self, noun: Token) -> Token | None:
-        for child in noun.children:
-            if child.dep_ in ("poss", "amod", "compound", "nmod") and self._has_actor(child):
-                return child
-        by = next(iter(syntax.prep_objects(noun, ("by", "between"))), None)
-        if by is not None:  # "attacks by X"; "talks between X and Y": every party is a source (PLOVER 2.4.2)
-            return by
-        if noun.dep_ == "pobj" and noun.head.lower_ in NOMINAL_HOSTS and noun.head.head.pos_ in ("VERB", "AUX"):
-            return syntax.subject_of(noun.head.head)
-        return None
-
-    def _has_actor(self, token: Token) -> bool:
-        return bool(syntax.actors_of(token, self._index))
-
-    def _has_country(self, token: Token) -> bool:
-        return any(actor.country for actor in syntax.actors_of(token, self._index))
 
     # -- helpers -------------------------------------------------------------------------------------------------
     def _infinitive(self, verb: Token) -> Token | None:
@@ -344,7 +289,7 @@ class EventCoder:
 
     # -- records -------------------------------------------------------------------------------------------------
     def _sentence_events(self, doc: Doc, sent: Span, index, ents: list[Span]) -> list[Event]:
-        coded = rank_and_prune(self.code_sentence(sent), self._has_actor)  # main-clause events first
+        coded = rank_and_prune(self.code_sentence(sent), self.roles.has_actor)  # main-clause events first
         if not coded:
             return []
         times, places = time_expressions(sent, ents), place_entities(sent, ents)
@@ -420,14 +365,17 @@ def _content(head: Token) -> set[int]:
     return found
 
 
+def _listed_charge(child: Token) -> bool:
+    """"accused X of violating rights, ignoring the law and sending ...": the parser hangs the later items of the
+    list on the accusing verb as bare participle clauses; they are still what is alleged."""
+    return child.dep_ == "advcl" and child.tag_ == "VBG" and not any(grand.dep_ == "mark" for grand in child.children) \
+        and any(sibling.dep_ == "prep" and sibling.lower_ in ("of", "for") and sibling.i < child.i
+                for sibling in child.head.children)
+
+
 def _owned_by_source(target: Token | None) -> bool:
     """A target noun the source only owns ("his commitment", "its pledge"), not another actor."""
     return target is not None and target.pos_ == "NOUN" and any(child.dep_ == "poss" for child in target.children)
-
-
-def _pronoun_owned(noun: Token) -> bool:
-    """"their troops", "its forces": a thing of the source's own, moved or used, not a target."""
-    return noun.pos_ == "NOUN" and any(child.dep_ == "poss" and child.pos_ == "PRON" for child in noun.children)
 
 
 def _reported(modality: str) -> str:

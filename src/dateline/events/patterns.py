@@ -15,6 +15,7 @@ import yaml
 from spacy.tokens import Token
 
 OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "oprd"}
+ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back", "aside", "away"})
 PHRASAL_PREPS = {"on", "out", "under"}  # prepositions whose object counts as the verb's object noun
 
 
@@ -152,7 +153,7 @@ def verb_facts(token: Token) -> VerbFacts:
     has_xcomp = passive = False
     for child in token.children:
         dep = child.dep_
-        if dep == "prt":
+        if dep == "prt" or (dep == "advmod" and child.lower_ in ADVERB_PARTICLES):  # "stepped down" as advmod
             particles.add(child.lemma_.lower())
         elif dep in ("prep", "agent", "dative") and child.pos_ == "ADP":
             preps.add(child.lemma_.lower())

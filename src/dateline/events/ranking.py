@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from dateline.events.plover import plover_for
 
 MAIN, ADVERBIAL, ADJECTIVAL, NESTED = 0, 1, 2, 3
+REPORTED_DEPS = {"ccomp", "parataxis"}
 ADVERBIAL_DEPS = {"advcl", "ccomp", "xcomp", "parataxis", "csubj", "csubjpass"}
 ADJECTIVAL_DEPS = {"relcl", "acl", "amod", "appos", "pcomp", "npadvmod"}
 CIRCUMSTANCE_PREPS = {"during", "in", "after", "following", "amid", "before", "since"}
@@ -34,16 +35,20 @@ class CodedClause(Protocol):
     reported_by: int | None
 
 
-def clause_rank(item: CodedClause, trigger_positions: set[int]) -> int:
+def clause_rank(item: CodedClause, trigger_positions: set[int], statements: frozenset[int] = frozenset()) -> int:
     """MAIN for the root verb and its conjuncts; ADVERBIAL for adverbial and complement clauses and event nouns
     heading a circumstance ("during a phone call"); ADJECTIVAL for relative, participial and purpose clauses;
-    NESTED for event nouns inside another coded clause's arguments or coded with little confidence."""
+    NESTED for event nouns inside another coded clause's arguments or coded with little confidence. What a statement
+    reports is ranked as a main clause of its own: in "X opened its borders but refused Y, police said" both acts
+    are main, the saying is not."""
     trigger = item.trigger
     if trigger.pos_ in ("NOUN", "PROPN"):
         return _noun_rank(item, trigger_positions)
     rank = MAIN
     token = trigger
     while token.head.i != token.i:
+        if token.dep_ in REPORTED_DEPS and token.head.i in statements:
+            return rank
         if token.dep_ in ADJECTIVAL_DEPS or _is_purpose(token):
             return ADJECTIVAL
         if token.dep_ in ADVERBIAL_DEPS:
@@ -77,14 +82,16 @@ def rank_and_prune(coded: Sequence[CodedClause], has_own_actor: Callable[[Token 
     if len(coded) < 2:
         return list(coded)
     positions = {item.trigger.i for item in coded}
+    types = [plover_for(item.code)[0] for item in coded]
+    statements = frozenset(item.trigger.i for item, kind in zip(coded, types) if kind is None)
     ranks = []
     for item in coded:
-        own = clause_rank(item, positions - {item.trigger.i})
+        own = clause_rank(item, positions - {item.trigger.i}, statements)
         if item.reported_by is not None and item.reported_by < len(ranks):
             own = ranks[item.reported_by]
         ranks.append(own)
-    best = min(ranks)
-    types = [plover_for(item.code)[0] for item in coded]
+    typed = [rank for rank, kind in zip(ranks, types) if kind]
+    best = min(typed) if typed else min(ranks)  # a statement without a PLOVER type never outranks what it reports
     main_types = {kind for kind, rank in zip(types, ranks) if rank == best and kind}
     acted = {}
     for position, item in enumerate(coded):

@@ -16,6 +16,7 @@ CORE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "flat", "det", "nummod
              "npadvmod", "quantmod"}
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 TARGET_DEPS = ("dobj", "dative", "obj", "oprd")
+OF_PREPS = {"NOUN": ("of", "from"), "PROPN": ("of",)}  # "the president of Armenia", "envoys from Qatar"
 CLAUSE_LINKS = ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl")
 
 
@@ -37,9 +38,9 @@ def _core_tokens(head: Token) -> list[Token]:
         for child in token.children:
             if child.dep_ in ("conj", "cc"):
                 continue
-            if child.dep_ in CORE_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
+            if child.dep_ in CORE_DEPS or (child.dep_ == "prep" and child.lower_ in OF_PREPS.get(token.pos_, ())):
                 stack.append(child)
-            elif child.dep_ == "pobj" and token.lower_ == "of":
+            elif child.dep_ == "pobj" and token.lower_ in ("of", "from"):
                 stack.append(child)
     return tokens
 
@@ -73,8 +74,10 @@ def actors_of(head: Token | None, index: dict[int, ActorMention]) -> list[ActorR
                     _add(found, index[part.i].actor)
         if not modifiers:
             for token in core:
-                if token.i in index:
-                    _add(found, index[token.i].actor)
+                if token.i in index:  # "envoys from Qatar, Egypt and the United States": every conjunct
+                    for part in _conjuncts(token) if token.dep_ == "pobj" else (token,):
+                        if part.i in index:
+                            _add(found, index[part.i].actor)
                     break
     return found
 

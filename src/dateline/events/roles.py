@@ -1,0 +1,123 @@
+"""Who did it and to whom: the source and target tokens of a coded clause, read through one document's actor mentions.
+
+A verb's source is its subject (or the "by" agent of a passive), its target the first object or prepositional object
+that names a country or organisation; an event noun's source is its possessor or modifier ("Israel's attacks",
+"Israeli raids"), its "by" or "between" phrase, or the subject of the verb it hangs from ("held talks during a call").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.events import syntax
+from dateline.events.patterns import Pattern, PatternBook
+from dateline.events.places import place_actor
+from dateline.nlp.extensions import ActorMention
+
+FALLBACK_TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "upon")
+RECEPTION = "043"
+NESTED_TARGET_PREPS = ("with", "of", "around")
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
+NOMINAL_HOSTS = {"during", "in", "after", "following", "amid", "through", "via", "with"}
+
+
+class RoleFinder:
+    """Role lookups for one document: `index` maps token positions to the actor mentions covering them."""
+
+    def __init__(self, book: PatternBook, index: dict[int, ActorMention]):
+        self.book = book
+        self.index = index
+
+    def verb_roles(self, verb: Token, pattern: Pattern, extra_targets: list[Token]) -> tuple[Token | None, Token | None]:
+        passive_subject = syntax.passive_subject(verb)
+        if passive_subject is not None and pattern.code.startswith(RECEPTION):
+            return passive_subject, syntax.agent_of(verb)  # "X was received by Y" reports X's visit to Y
+        if passive_subject is not None:
+            return syntax.agent_of(verb), passive_subject
+        source = syntax.subject_of(verb)
+        candidates = [child for child in verb.children if child.dep_ == "dative"]
+        candidates += [child for child in verb.children if child.dep_ in ("dobj", "obj")]
+        objects = list(candidates)
+        candidates += extra_targets + self.prep_targets(verb, pattern.target or FALLBACK_TARGET_PREPS)
+        for noun in objects:  # "signed an agreement with X", "imposed sanctions on X", "cut ties with X"
+            candidates += self.prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
+        if pattern.object is not None:  # the object is a thing ("promised military aid to X"), not the target
+            candidates = [token for token in candidates if token not in objects] or candidates
+        own = [token for token in objects if pronoun_owned(token) and not self.has_country(token)]
+        candidates = [token for token in candidates if token not in own]  # "pulled back their troops"
+        candidates = [token for token in candidates if not self._claimed_by_experiencer(verb, token)]
+        if source is not None and not self.has_actor(source):
+            source = self._actor_behind(verb, source)
+        return source, self.best_target(candidates)
+
+    def _actor_behind(self, verb: Token, subject: Token) -> Token:
+        """The actor behind a subject that names none: the one images show ("images showing Israeli police beating
+        X"), the parties of an event noun ("clashes between X and Y killed 50"), or the subject of the verb whose
+        object the clause describes ("the PKK issued a declaration demanding that ...")."""
+        shown = syntax.shown_actor(subject, self.index)
+        if shown is not None:
+            return shown
+        if subject.pos_ in ("NOUN", "PROPN") and self.book.match_noun(subject) is not None:
+            parties = self.noun_source(subject)
+            if parties is not None and self.has_actor(parties):
+                return parties
+        if verb.dep_ == "acl" and subject.i == verb.head.i and subject.dep_ in syntax.TARGET_DEPS:
+            issuer = syntax.subject_of(subject.head)
+            if issuer is not None and self.has_actor(issuer):
+                return issuer
+        return subject
+
+    def _claimed_by_experiencer(self, verb: Token, token: Token) -> bool:
+        """A misparsed object: "X abusing Y surprised and disgusted Guterres" gives "abusing" Guterres as object."""
+        between = verb.doc[min(verb.i, token.i) + 1: max(verb.i, token.i)]
+        return token.i > verb.i and any(self.book.lemma(word) in self.book.experiencer_verbs for word in between)
+
+    def best_target(self, candidates: list[Token]) -> Token | None:
+        """The first candidate naming a country or organisation, else the first naming any actor, else the first;
+        a candidate naming none may name one in its own phrase ("near its border with Ukraine", "out of Syria")."""
+        candidates = candidates + [inner for token in candidates if not self.has_actor(token)
+                                   for inner in syntax.prep_objects(token, NESTED_TARGET_PREPS)]
+        ranked = []
+        for position, token in enumerate(candidates):
+            actors = syntax.actors_of(token, self.index)
+            rank = 0 if any(actor.country for actor in actors) else 1 if actors else 2 if place_actor(token) else 3
+            ranked.append((rank, position, token))
+        return min(ranked, key=lambda item: item[:2])[2] if ranked else None
+
+    @staticmethod
+    def prep_targets(token: Token, preps: tuple[str, ...]) -> list[Token]:
+        return syntax.prep_objects(token, tuple(preps))
+
+    def noun_source(self, noun: Token) -> Token | None:
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and self.has_actor(child):
+                return child
+        by = next(iter(syntax.prep_objects(noun, ("by", "between"))), None)
+        if by is not None:  # "attacks by X"; "talks between X and Y": every party is a source (PLOVER 2.4.2)
+            return by
+        if noun.dep_ == "pobj" and noun.head.lower_ in NOMINAL_HOSTS and noun.head.head.pos_ in ("VERB", "AUX"):
+            return syntax.subject_of(noun.head.head)
+        return None
+
+    def speaker_for(self, source: Token | None, speaker: Token | None) -> Token | None:
+        """"Syria says it is willing to withdraw", "the rebels said they will release": an unresolved pronoun (or
+        missing subject) of a reported clause is the speaker."""
+        if source is None or (source.pos_ == "PRON" and not self.has_actor(source)):
+            return speaker if speaker is not None and self.has_actor(speaker) else source
+        return source
+
+    def has_actor(self, token: Token | None) -> bool:
+        return bool(syntax.actors_of(token, self.index))
+
+    def armed(self, token: Token | None) -> bool:
+        """Every actor the phrase names is an armed force: troops, rebels, militias, insurgents (police are not: "police clashed with protesters")."""
+        actors = syntax.actors_of(token, self.index)
+        return bool(actors) and all(actor.sector in ARMED_SECTORS for actor in actors)
+
+    def has_country(self, token: Token) -> bool:
+        return any(actor.country for actor in syntax.actors_of(token, self.index))
+
+
+def pronoun_owned(noun: Token) -> bool:
+    """"their troops", "its forces": a thing of the source's own, moved or used, not a target."""
+    return noun.pos_ == "NOUN" and any(child.dep_ == "poss" and child.pos_ == "PRON" for child in noun.children)
