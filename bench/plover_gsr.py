@@ -88,7 +88,10 @@ def main(argv: list[str]) -> int:
         for miss in result["misses"]:
             print("miss", *miss)
     (ap, ar, af), (rp, rr, rf) = result["actor"], result["recipient"]
-    print(f"records {result['records']}; sentences with >2 event types: {result['spray']}; {elapsed:.1f}s")
+    silent = sum(1 for _, _, types in result["misses"] if not types)
+    print(f"records {result['records']}; misses {len(result['misses'])}: {silent} with no typed event, "
+          f"{len(result['misses']) - silent} with other types; sentences with >2 event types: {result['spray']}; "
+          f"{elapsed:.1f}s")
     print(f"actor country P {ap:.2f} R {ar:.2f} F1 {af:.2f}; recipient country P {rp:.2f} R {rr:.2f} F1 {rf:.2f}")
     print(f"plover: event-type accuracy {result['accuracy']:.3f} (target 0.80) actor F1 {af:.2f} (target 0.85)")
     return 0
