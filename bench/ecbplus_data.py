@@ -58,7 +58,7 @@ def _spaces(words: list[str]) -> list[bool]:
     return spaces
 
 
-def read_gold_doc(path: Path, coref_sentences: set[tuple[str, int]]) -> GoldDoc:
+def read_gold_doc(path: Path, coref_sentences: set[tuple[str, str, int]]) -> GoldDoc:
     root = ET.parse(path).getroot()
     plus = path.name.endswith("ecbplus.xml")
     words, sentence_of, index_of = [], [], {}
@@ -89,11 +89,11 @@ def read_gold_doc(path: Path, coref_sentences: set[tuple[str, int]]) -> GoldDoc:
         chain = chain or relation.get("note") or f"{path.name}:{relation.get('r_id')}"
         for source in relation.findall("source"):
             chain_of[source.get("m_id")] = chain
-    doc_key = path.name.split("_", 1)[1].removesuffix(".xml")
+    topic_key, doc_key = path.name.removesuffix(".xml").split("_", 1)
     mentions = []
     for m_id, (tag, tokens) in anchors.items():
         sentence = sentence_of[tokens[0]]
-        if not tag.startswith(EVENT_TAGS) or (doc_key, sentence) not in coref_sentences:
+        if not tag.startswith(EVENT_TAGS) or (topic_key, doc_key, sentence) not in coref_sentences:
             continue
         chain = chain_of.get(m_id, f"singleton:{path.name}:{m_id}")
         mentions.append(GoldMention(path.name, min(tokens), max(tokens) + 1, chain, sentence, tag))
@@ -102,9 +102,10 @@ def read_gold_doc(path: Path, coref_sentences: set[tuple[str, int]]) -> GoldDoc:
     return GoldDoc(path.name, topic, subtopic, words, _spaces(words), sent_starts, sentence_of, mentions)
 
 
-def read_coref_sentences(path: Path) -> set[tuple[str, int]]:
+def read_coref_sentences(path: Path) -> set[tuple[str, str, int]]:
+    """(topic, file, sentence) of the selected sentences: file names ("1ecbplus") repeat across topics."""
     with path.open(newline="") as handle:
-        return {(row["File"], int(row["Sentence Number"])) for row in csv.DictReader(handle)}
+        return {(row["Topic"], row["File"], int(row["Sentence Number"])) for row in csv.DictReader(handle)}
 
 
 def read_corpus(root: Path, topics: Iterable[int] | None = None) -> list[GoldDoc]:
@@ -128,16 +129,26 @@ def _file_order(path: Path) -> tuple[int, str]:
 
 
 def parse_docs(nlp: Language, gold_docs: list[GoldDoc], cache: Path | None = None) -> list[Doc]:
-    """Run the pipeline over Docs built from the gold tokens; cached as a DocBin when `cache` is given."""
+    """Run the pipeline over Docs built from the gold tokens; with `cache`, the spaCy parse is kept as a DocBin.
+
+    A DocBin keeps token annotation but not dateline's Doc._ attributes (resolved actors, events), so the cache
+    holds the parse only and the dateline components run again on every load: cached and fresh runs see the same.
+    """
+    own = [name for name in nlp.pipe_names if name.startswith("dateline_")]
+    docs = None
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(docs) == len(gold_docs):
-            return docs
-        log.warning("cache %s does not match the corpus; re-parsing", cache)
-    raw = [Doc(nlp.vocab, words=g.words, spaces=g.spaces, sent_starts=g.sent_starts) for g in gold_docs]
-    docs = list(nlp.pipe(raw, batch_size=32))
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        DocBin(attrs=["ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START", "MORPH"],
-               docs=docs).to_disk(cache)
+        if len(docs) != len(gold_docs):
+            log.warning("cache %s does not match the corpus; re-parsing", cache)
+            docs = None
+    if docs is None:
+        raw = [Doc(nlp.vocab, words=g.words, spaces=g.spaces, sent_starts=g.sent_starts) for g in gold_docs]
+        docs = list(nlp.pipe(raw, batch_size=32, disable=own))
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            DocBin(attrs=["ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START", "MORPH",
+                          "NORM"], docs=docs).to_disk(cache)
+    for name in own:
+        component = nlp.get_pipe(name)
+        docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(doc) for doc in docs]
     return docs

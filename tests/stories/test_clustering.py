@@ -149,3 +149,22 @@ def test_clustering_young_story_main_names_must_agree(main_entities, same):
     assigned = stories_of([first, second, rematch], StoryClusterer(ClusterOptions(main_entities=main_entities)))
     assert (assigned["fight1"] == assigned["fight2"]) is same
     assert assigned["fight3"] == assigned["fight1"]
+
+
+@pytest.mark.parametrize("year_weight,same", [(0.3, False), (0.0, True)])
+def test_clustering_leads_naming_other_years_are_other_events(year_weight, same):
+    """Undated reports of two raids of one kind: each lead names its year, which the other story never mentions."""
+    first = ArticleFeatures("raid1", dict.fromkeys(["navy", "pirate", "ship", "raid", "hostage", "custody", "commando", "yacht"], 1), {"gulf of aden": 1, "year:2008": 1},
+                            lead_entities={"year:2008": 1})
+    second = ArticleFeatures("raid2", dict.fromkeys(["navy", "pirate", "ship", "foil", "attack", "crew", "tanker", "escort"], 1), {"gulf of aden": 1, "year:2011": 1},
+                             lead_entities={"year:2011": 1})
+    options = ClusterOptions(year_weight=year_weight, main_entities=0)
+    assigned = stories_of(BACKGROUND + [first, second], StoryClusterer(options))
+    assert (assigned["raid1"] == assigned["raid2"]) is same
+
+
+def test_clustering_lead_entities_round_trip_through_rows():
+    clusterer = StoryClusterer()
+    clusterer.assign(ArticleFeatures("a", {"quake": 1}, {"peru": 1}, lead_entities={"year:2007": 1, "peru": 1}))
+    restored = StoryClusterer.from_rows(clusterer.to_rows())
+    assert next(iter(restored.stories.values())).lead == {"year:2007": 1.0}  # only the kinds compared are kept

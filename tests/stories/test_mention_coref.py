@@ -3,7 +3,13 @@
 import numpy as np
 import pytest
 
-from dateline.stories.mention_coref import CorefOptions, EventMention, cluster_mentions, lemma_baseline
+from dateline.stories.mention_coref import (
+    CorefOptions,
+    EventMention,
+    cluster_mentions,
+    lemma_baseline,
+    trigger_key,
+)
 
 
 def mention(mention_id, story, lemma, context=""):
@@ -51,3 +57,25 @@ def test_mention_coref_synonyms_join_with_vectors(vectors, joined):
     found = groups(cluster_mentions(MENTIONS, CorefOptions(generic_spread=0.7, synonym_similarity=0.9), vectors))
     assert ({"m1", "m2"} in found) is joined
     assert not any({"m1", "m7"} <= group for group in found)
+
+
+@pytest.mark.parametrize("lemma,key", [
+    ("shooting", "shoot"), ("election", "elect"), ("arrests", "arrest"), ("kill", "kill"), ("dies", "dies"),
+    ("quake", "quak"), ("earthquake", "earthquak"),
+])
+def test_mention_coref_trigger_key_strips_derivational_endings(lemma, key):
+    assert trigger_key(lemma) == key
+
+
+def test_mention_coref_noun_and_verb_triggers_share_a_cluster():
+    found = groups(cluster_mentions([mention("a", "s1", "shooting"), mention("b", "s1", "shoot"),
+                                     mention("c", "s2", "vote"), mention("d", "s3", "quake")]))
+    assert {"a", "b"} in found
+
+
+@pytest.mark.parametrize("threshold", [0.99, 1.5])
+def test_mention_coref_unrelated_triggers_never_join_however_strict(threshold):
+    # A threshold no pair reaches must leave each trigger on its own (a trigger is always close to itself).
+    options = CorefOptions(generic_spread=0.7, synonym_similarity=threshold)
+    found = groups(cluster_mentions(MENTIONS, options, VECTORS))
+    assert {"m1"} in found and {"m2"} in found

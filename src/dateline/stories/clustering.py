@@ -22,22 +22,24 @@ from datetime import date
 from typing import Any
 
 from dateline.records import Story, iso_day
-from dateline.stories.features import ArticleFeatures
+from dateline.stories.features import YEAR_PREFIX, ArticleFeatures
 
 
 @dataclass(frozen=True)
 class ClusterOptions:
     """Settings of the clusterer.
 
-    threshold, small_story_margin, entity_weight and idf_prior_docs were chosen by grid search on the ECB+ train
-    topics (bench/ecbplus.py, mean B-cubed F1 over two ingest orders: 0.886); the two minimum similarities are
+    threshold, small_story_margin, entity_weight, year_weight and main_entities were chosen by grid search on the
+    ECB+ train topics (mean B-cubed F1 over the scorer's and the file ingest order: 0.897, from 0.888 without the
+    lead agreement; the best grid point, 0.911 at threshold 0.12, merges the hand-made DUI-arrest trap in
+    tests/stories; idf_prior_docs in an earlier search); the two minimum similarities are
     neutral there and guard the hand-made traps in tests/stories. Time settings are news-cycle defaults (ECB+ has no
     dates).
     """
 
-    threshold: float = 0.16  # minimum combined similarity to join a large story ...
+    threshold: float = 0.14  # minimum combined similarity to join a large story ...
     small_story_margin: float = 0.15  # ... plus margin / size: a one-article centroid is noisy, joining it needs more
-    entity_weight: float = 0.5  # share of the entity view in the combined similarity (the rest is terms)
+    entity_weight: float = 0.3  # share of the entity view in the combined similarity (the rest is terms)
     min_entity_similarity: float = 0.05  # when both name places/people, sharing none of them means another event
     min_text_similarity: float = 0.1  # shared names alone (a team, a city) do not make one story: the words must agree
     # A young story is known mostly by its founder's main names: when the newcomer's `main_entities` most salient
@@ -56,6 +58,13 @@ class ClusterOptions:
     posting_cap: int = 500  # ... out of this many kept per key (older ones are dropped)
     centroid_terms: int = 400  # terms kept per story centroid (largest weights)
     centroid_entities: int = 100
+    # The headline and lead name the event's specifics (its year, the people, the numbers): a lead whose specifics
+    # the story never mentions, or a story whose leads' specifics the article never mentions, is another event of
+    # the same kind. Each agreement is the smaller of the two shares (0.5 when a side names none) and moves the
+    # similarity by weight * (agreement - 0.5).
+    year_weight: float = 0.3
+    specifics_weight: float = 0.0  # other specifics (names, numbers): neutral on the ECB+ train topics, so off
+    lead_keys: int = 60  # lead entities kept per story (most frequent)
     # A fresh store has seen too few articles to know which words are common: with two articles every shared word
     # looks common. Counting `idf_prior_docs` imaginary articles that lack every term keeps early weights near-uniform.
     idf_prior_docs: int = 50
@@ -86,6 +95,7 @@ class StoryState:
     term_norm: float = 0.0
     entity_norm: float = 0.0
     keys: dict[str, int] = field(default_factory=dict)  # index key -> sequence number it was last touched
+    lead: dict[str, float] = field(default_factory=dict)  # lead entity -> how many members name it in their lead
 
     def to_row(self) -> dict[str, Any]:
         row = asdict(self)
@@ -122,7 +132,7 @@ class StoryClusterer:
     """Assigns articles to stories one at a time.
 
     Example:
-        >>> from dateline.stories.features import ArticleFeatures
+        >>> from dateline.stories.features import YEAR_PREFIX, ArticleFeatures
         >>> clusterer = StoryClusterer()
         >>> a = clusterer.assign(ArticleFeatures("a", {"earthquake": 2, "kill": 1}, {"peru": 1}))
         >>> clusterer.assign(ArticleFeatures("b", {"earthquake": 1, "toll": 1}, {"peru": 2})) == a
@@ -165,12 +175,15 @@ class StoryClusterer:
     ) -> tuple[float, str] | None:
         """(similarity, story_id) of the most similar candidate story at or above the threshold, else None."""
         best: tuple[float, str] | None = None
+        lead = self._lead_views(features)
         for story_id in self._candidates(features, terms, entities):
             story = self.stories[story_id]
             decay = self._time_factor(features.published, story)
             if decay == 0.0:
                 continue
             score = decay * self.similarity(terms, entities, story)
+            if score > 0.0:
+                score += self._lead_agreement(lead, features, story)
             needed = self.options.threshold + self.options.small_story_margin / len(story.doc_ids)
             if score >= needed and (best is None or (score, story_id) > best):
                 best = (score, story_id)
@@ -189,6 +202,23 @@ class StoryClusterer:
             return 0.0
         weight = self.options.entity_weight
         return (1.0 - weight) * text + weight * people
+
+    def _lead_agreement(self, lead: list[tuple[float, bool, list[str]]], features: ArticleFeatures,
+                        story: StoryState) -> float:
+        """How far the article's and the story's lead specifics agree, as a shift of the similarity."""
+        shift = 0.0
+        for weight, years, ours in lead:
+            mine = sum(1 for k in ours if k in story.entities) / len(ours) if ours else 0.5
+            theirs = [(k, n) for k, n in story.lead.items() if _is_specific(k, years)]
+            total = sum(n for _, n in theirs)
+            other = sum(n for k, n in theirs if k in features.entities) / total if total else 0.5
+            shift += weight * (min(mine, other) - 0.5)
+        return shift
+
+    def _lead_views(self, features: ArticleFeatures) -> list[tuple[float, bool, list[str]]]:
+        """(weight, years or other specifics, the article's lead keys of that kind) for each view that counts."""
+        views = ((self.options.year_weight, True), (self.options.specifics_weight, False))
+        return [(w, years, [k for k in features.lead_entities if _is_specific(k, years)]) for w, years in views if w]
 
     def _main_names_conflict(self, entities: dict[str, float], story: StoryState) -> bool:
         """True when a young story and the article each lack the other's most salient names."""
@@ -256,6 +286,7 @@ class StoryClusterer:
 
     def _add(self, story: StoryState, features: ArticleFeatures, terms: dict[str, float], entities: dict) -> None:
         self.seq += 1
+        lead_views = self._lead_views(features)  # only the kinds of lead entities that are compared are kept
         story.doc_ids.append(features.doc_id)
         self.story_of[features.doc_id] = story.story_id
         _extend_span(story, features.published)
@@ -263,6 +294,8 @@ class StoryClusterer:
         story.entities = _pruned_sum(story.entities, entities, self.options.centroid_entities)
         story.term_norm = _norm(story.terms)
         story.entity_norm = _norm(story.entities)
+        kept = [k for k in features.lead_entities if any(_is_specific(k, years) for _, years, _ in lead_views)]
+        story.lead = _pruned_sum(story.lead, dict.fromkeys(kept, 1.0), self.options.lead_keys)
         for key in self._index_keys(features, terms, entities):
             story.keys[key] = self.seq
             self._post(key, story.story_id)
@@ -325,6 +358,11 @@ class StoryClusterer:
 def _weighted(counts: dict[str, int], idf) -> dict[str, float]:
     """Sublinear tf x idf, with the idf of the moment the article arrives (so stored vectors never change)."""
     return {key: (1.0 + math.log(n)) * idf(key) for key, n in counts.items() if n > 0}
+
+
+def _is_specific(key: str, years: bool) -> bool:
+    """A year key (years=True) or another non-knowledge-base entity key (years=False)."""
+    return key.startswith(YEAR_PREFIX) if years else not key.startswith((YEAR_PREFIX, "kb:"))
 
 
 def _norm(vector: dict[str, float]) -> float:

@@ -44,6 +44,7 @@ class ArticleFeatures:
     entities: dict[str, int] = field(default_factory=dict)
     published: date | None = None
     title: str | None = None
+    lead_entities: dict[str, int] = field(default_factory=dict)  # the entities named in the headline and lead
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -52,6 +53,7 @@ class ArticleFeatures:
             "entities": dict(self.entities),
             "published": self.published.isoformat() if self.published else None,
             "title": self.title,
+            "lead_entities": dict(self.lead_entities),
         }
 
     @classmethod
@@ -63,6 +65,7 @@ class ArticleFeatures:
             entities=dict(row.get("entities") or {}),
             published=iso_day(published),
             title=row.get("title"),
+            lead_entities=dict(row.get("lead_entities") or {}),
         )
 
 
@@ -94,10 +97,14 @@ def _lead_end(doc: Doc) -> int:
     return len(doc)
 
 
-def entity_counts(doc: Doc) -> Counter[str]:
-    """Named entities by normalised name, plus resolved actors by knowledge-base id when the actors stage ran."""
+def entity_counts(doc: Doc, end: int | None = None) -> Counter[str]:
+    """Named entities by normalised name, plus resolved actors by knowledge-base id when the actors stage ran;
+    with `end`, only those that start before token `end` (the lead)."""
     entities: Counter[str] = Counter()
+    end = len(doc) if end is None else end
     for ent in doc.ents:
+        if ent.start >= end:
+            break
         if ent.label_ == "DATE":
             entities.update(YEAR_PREFIX + year for year in _YEAR.findall(ent.text))
         elif ent.label_ in ENTITY_LABELS:
@@ -107,7 +114,7 @@ def entity_counts(doc: Doc) -> Counter[str]:
     mentions = doc._.actor_mentions if Doc.has_extension("actor_mentions") else None
     for mention in mentions or ():
         actor = mention.actor
-        if actor.kb_id:
+        if actor.kb_id and mention.start < end:
             entities["kb:" + actor.kb_id] += 1
     return entities
 
@@ -135,6 +142,7 @@ def features_from_doc(doc: Doc, document: Document | None = None) -> ArticleFeat
         entities=dict(entity_counts(doc)),
         published=published,
         title=default_title(document, doc),
+        lead_entities=dict(entity_counts(doc, _lead_end(doc))),
     )
 
 

