@@ -78,12 +78,25 @@ def write_corpus(path: Path, size: int) -> int:
     return words
 
 
-def run_embedded(corpus: Path, tmp: Path, cores: int, stages: tuple[str, ...]) -> tuple[float, float, int]:
+def run_embedded(corpus: Path, tmp: Path, cores: int, stages: tuple[str, ...], size: int,
+                 timeline: bool = False) -> tuple[float, float, int]:
+    """Ingest the corpus; with `timeline`, print the process tree's peak RSS so far at every tenth of the input (a
+    bounded run levels off after the first tenths; a leak keeps climbing)."""
     options = IngestOptions(db=str(tmp / "embedded.duckdb"), workers=cores, stages=stages)
     shared_nlp(stages)  # model load outside the timing, as bench/throughput.py does
+    done, marks = [0], iter(range(size // 10, size + 1, max(1, size // 10)))
+    mark = [next(marks, None)]
+
+    def progress(count: int) -> None:
+        done[0] += count
+        while timeline and mark[0] is not None and done[0] >= mark[0]:
+            print(f"  {done[0]:>7} articles: peak RSS so far {rss.peak_mb:.0f} MB, "
+                  f"{done[0] / (time.perf_counter() - start):.2f} articles/s", flush=True)
+            mark[0] = next(marks, None)
+
     with PeakRss() as rss:
         start = time.perf_counter()
-        report = ingest([corpus], options)
+        report = ingest([corpus], options, progress=progress)
         seconds = time.perf_counter() - start
     return seconds, rss.peak_mb, report.new
 
@@ -121,7 +134,7 @@ def main() -> int:
         corpus = tmp / "corpus.jsonl"
         words = write_corpus(corpus, size)
         print(f"corpus: {size} articles, {words} words, {corpus.stat().st_size / 2**20:.0f} MB; {args.cores} cores")
-        seconds, peak, new = run_embedded(corpus, tmp, args.cores, stages)
+        seconds, peak, new = run_embedded(corpus, tmp, args.cores, stages, size, timeline=bool(args.stream))
         embedded_rate = new / seconds
         print(f"embedded : {embedded_rate:8.2f} articles/s ({new} in {seconds:.1f} s), peak RSS {peak:.0f} MB")
         if args.stream:
