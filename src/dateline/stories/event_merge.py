@@ -15,6 +15,7 @@ near-matches cannot glue two different attacks together. Disagreements (two code
 from __future__ import annotations
 
 import csv
+from bisect import insort
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
@@ -123,13 +124,16 @@ def merge_events(events: Iterable[Event], story_id: str | None = None) -> Merged
 def merge_into(merged: MergedEvents, new_events: Iterable[Event], story_id: str | None = None) -> MergedEvents:
     """Add newly coded events to a story's merged events; returns a new MergedEvents (the input is not changed).
 
-    Each new event joins the first merged event it agrees with on actors, code, date and polarity, else it becomes a
-    merged event of its own. Merging the same events in one call or in several (same order) gives the same result.
+    Each new event joins the first merged event, in event_id order, that it agrees with on actors, code, date and
+    polarity, else it becomes a merged event of its own. Merged events are kept in event_id order, the order the store
+    reads them back in, so merging in one call, in several, or across runs (the story read back from the store) gives
+    the same result.
     """
     families = load_code_families()
-    groups: list[tuple[Event, list[Event], list[Variant]]] = [
-        (event, [], list(merged.variants.get(event.event_id, [Variant.of(event)]))) for event in merged.events
-    ]
+    groups: list[tuple[Event, list[Event], list[Variant]]] = sorted(
+        ((event, [], list(merged.variants.get(event.event_id, [Variant.of(event)]))) for event in merged.events),
+        key=_group_id,
+    )
     seen = {v.event_id for _, _, variants in groups for v in variants}
     for event in new_events:
         if event.event_id in seen:  # re-ingest, or one event coded twice: never count a report twice
@@ -144,13 +148,17 @@ def merge_into(merged: MergedEvents, new_events: Iterable[Event], story_id: str 
                 variants.append(variant)
                 break
         else:
-            groups.append((event, [], [variant]))
+            insort(groups, (event, [], [variant]), key=_group_id)
     result = MergedEvents()
     for base, added, variants in groups:
         event = _combine(base, added, variants, story_id)
         result.events.append(event)
         result.variants[event.event_id] = variants
     return result
+
+
+def _group_id(group: tuple[Event, list[Event], list[Variant]]) -> str:
+    return group[0].event_id
 
 
 def agree(a: Variant, b: Variant, families: CodeFamilies | None = None) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -32,6 +33,9 @@ log = logging.getLogger(__name__)
 # Candidate quotes for statement matching per batch, most recent first: bounds the embedding work for prolific
 # speakers (a head of state quoted daily) while covering the matcher's time window.
 MAX_STATEMENT_CANDIDATES = 400
+# Stories whose merged events stay in memory between batches, most recently touched first; the others are read back
+# from the store when an article joins them again, so a long run's memory does not grow with its number of stories.
+MERGED_STORIES_KEPT = 2_000
 
 
 class LinkingStage:
@@ -42,7 +46,7 @@ class LinkingStage:
         self.match_statements = match_statements
         self._clusterer: StoryClusterer | None = None
         self._duplicates: NearDuplicateIndex | None = None
-        self._merged: dict[str, MergedEvents] = {}
+        self._merged: OrderedDict[str, MergedEvents] = OrderedDict()
         self._matcher: Any = None
 
     # -- state, loaded on first use ---------------------------------------------------------------------------------
@@ -69,7 +73,14 @@ class LinkingStage:
                     Variant.of(event)
                 ]
             self._merged[story_id] = merged
+        self._merged.move_to_end(story_id)
         return self._merged[story_id]
+
+    def _forget_old_stories(self) -> None:
+        """Drop the least recently touched stories' merged events once this batch's rows are built (the batch's own
+        changes reach the store with its rows, so a story read back later is complete)."""
+        while len(self._merged) > MERGED_STORIES_KEPT:
+            self._merged.popitem(last=False)
 
     # -- one batch ------------------------------------------------------------------------------------------------
     def link(self, analyses: Sequence[Analysis]) -> tuple[list[Analysis], StageState]:
@@ -98,6 +109,7 @@ class LinkingStage:
             self._merged[story_id] = merge_into(self._story_events(story_id), analysis.events, story_id)
             linked.append(replace(analysis, document=replace(document, story_id=story_id, duplicate_of=original)))
         self._fill_story_rows(state, touched, df_keys)
+        self._forget_old_stories()
         if self.match_statements:
             linked = self._with_statements(linked, state)
         return linked, state
