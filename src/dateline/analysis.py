@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 
 CHUNK_SIZE = 8  # articles per task sent to a worker: small enough to balance the load, large enough to batch
 CHUNKS_IN_FLIGHT = 3  # per worker: keeps every worker busy while the parent links and stores
+# A worker's spaCy vocabulary keeps every new string it meets (names, numbers), so on an endless stream of news it only
+# grows: each worker is replaced by a fresh fork of the parent (whose pipeline has seen no articles) after this many
+# chunks. A fork costs milliseconds; nothing is reloaded.
+CHUNKS_PER_WORKER = 500
 
 _worker_nlp: Language | None = None  # the pipeline a forked worker inherits from its parent
 
@@ -91,7 +95,7 @@ def _in_workers(nlp: Language, documents: Iterable[Document], n_process: int) ->
     stages = tuple(name for name in nlp.pipe_names if name.startswith("dateline_"))
     iterator = iter(documents)
     chunks = iter(lambda: list(islice(iterator, CHUNK_SIZE)), [])
-    pool = context.Pool(n_process, initializer=_start_worker, initargs=(stages,))
+    pool = context.Pool(n_process, initializer=_start_worker, initargs=(stages,), maxtasksperchild=CHUNKS_PER_WORKER)
     try:
         pending: deque = deque()
         for chunk in chunks:

@@ -26,6 +26,9 @@ from dateline.store.stage_state import StageState, write_stage_state
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "dateline.duckdb"
+# DuckDB's buffer pool may otherwise grow to 80% of the machine's memory as a long ingest writes: cap it, and let
+# larger queries spill to disk (DuckDB's own temporary directory beside the database file).
+MEMORY_LIMIT = "1GB"
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -68,7 +71,7 @@ class Store:
         if read_only and path != ":memory:" and not Path(path).exists():
             raise StoreError(f"{path}: no such database (run `dateline ingest` first)")
         try:
-            con = duckdb.connect(path, read_only=read_only)
+            con = duckdb.connect(path, read_only=read_only, config={"memory_limit": MEMORY_LIMIT})
         except duckdb.Error as exc:
             raise StoreError(f"{path}: cannot open database ({str(exc).splitlines()[0]})") from exc
         store = cls(con, path, read_only)
