@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.events import syntax
+from dateline.events.agency import with_agents
 from dateline.events.cameo import lookup
 from dateline.events.dates import date_for, inherit_episode_dates, time_expressions
 from dateline.events.modality import is_intent_future, modality_of, obliges
@@ -97,7 +98,7 @@ class EventCoder:
                 nominal = self._code_noun(token)
                 if nominal is not None:
                     coded.extend(self._armed_clash(nominal))
-        return coded
+        return with_agents(coded, self.book.non_agent_causes)
 
     def _code_verb(self, verb: Token, consumed: set[int], coded: list[Coded]) -> list[Coded]:
         consumed.add(verb.i)

@@ -87,6 +87,7 @@ class PatternBook:
     reject_codes: dict[str, str]
     known: frozenset[str] = frozenset()  # every verb lemma any table names
     experiencer_verbs: frozenset[str] = frozenset()
+    non_agent_causes: frozenset[str] = frozenset()  # "the quake killed 10": no actor used force
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, repaired when the tagger's lemma is unknown to us but a plain de-inflection of the
@@ -169,6 +170,8 @@ def verb_facts(token: Token) -> VerbFacts:
             objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj")
         elif dep in ("xcomp", "ccomp") and any(grand.tag_ == "TO" for grand in child.children):
             has_xcomp = True
+        elif dep == "acomp" or (dep == "ccomp" and child.pos_ == "ADJ") or (dep == "xcomp" and child.tag_ == "VBN"):
+            objects.add(child.lemma_.lower())  # "pleaded guilty", "found him guilty", "was ordered held"
         elif dep == "auxpass":
             passive = True
     return VerbFacts(frozenset(particles), frozenset(preps), frozenset(objects), has_xcomp, passive)
@@ -222,6 +225,7 @@ def pattern_book() -> PatternBook:
         threat_codes={str(k): str(v) for k, v in verbs["threat_codes"].items()},
         reject_codes={str(k): str(v) for k, v in verbs["reject_codes"].items()},
         experiencer_verbs=frozenset(verbs.get("experiencer_verbs") or ()),
+        non_agent_causes=frozenset(verbs.get("non_agent_causes") or ()),
         known=frozenset(_compile(verbs["patterns"])) | frozenset(verbs["statement_verbs"])
         | frozenset(verbs["light_verbs"]) | frozenset(verbs["complement_verbs"]),
     )

@@ -18,7 +18,7 @@ FALLBACK_TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "upon")
 RECEPTION = "043"
 NESTED_TARGET_PREPS = ("with", "of", "around")
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
-NOMINAL_HOSTS = {"during", "in", "after", "following", "amid", "through", "via", "with"}
+NOMINAL_HOSTS = {"during", "in", "through", "via", "with"}  # not "after the shooting": another act, maybe another actor
 
 
 class RoleFinder:
@@ -96,7 +96,10 @@ class RoleFinder:
         if by is not None:  # "attacks by X"; "talks between X and Y": every party is a source (PLOVER 2.4.2)
             return by
         if noun.dep_ == "pobj" and noun.head.lower_ in NOMINAL_HOSTS and noun.head.head.pos_ in ("VERB", "AUX"):
-            return syntax.subject_of(noun.head.head)
+            host = noun.head.head
+            if syntax.passive_subject(host) is not None:  # "X was arrested in the raid": the raiders arrested X
+                return syntax.agent_of(host)
+            return syntax.subject_of(host)
         return None
 
     def speaker_for(self, source: Token | None, speaker: Token | None) -> Token | None:
