@@ -204,3 +204,15 @@ def test_resolve_peoples_take_the_country_they_live_in(resolve, text, phrase, co
 ])
 def test_resolve_titled_people_outside_the_kb(resolve, text, phrase, code):
     assert find(resolve(text, dt.date(1990, 3, 1)), phrase).actor.code == code
+
+
+@pytest.mark.parametrize("text,country", [
+    ("London police arrested a suspect.", "GBR"),
+    ("Vancouver police arrested two men on Friday.", "CAN"),
+    ("Atlanta police arrested a suspect in the shooting.", "USA"),
+])
+def test_resolve_city_police_is_one_police_actor_of_the_citys_country(resolve, text, country):
+    doc = resolve(text, dt.date(2012, 5, 1))
+    police = [m.actor for m in doc._.actor_mentions if m.actor.sector == "COP"]
+    assert [actor.code for actor in police] == [country + "COP"]
+    assert not [m for m in doc._.actor_mentions if m.how == "capital"]  # "London" is no government here

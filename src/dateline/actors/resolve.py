@@ -17,9 +17,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.actors import lexicon as lx
+from dateline.actors.companies import as_companies
 from dateline.actors.context import contextualise
 from dateline.actors.coref import PERSONAL_PRONOUNS, PersonMention, Salience, is_subject
 from dateline.actors.kb import ORG_PREFIX, KnowledgeBase, load_kb
+from dateline.actors.surnames import bare_surname_fits, document_context
 from dateline.nlp.extensions import ActorMention, register_extensions
 from dateline.records import ActorRef
 
@@ -76,7 +78,8 @@ class ActorResolver:
         self.lexicon = lx.ActorLexicon(nlp, self.kb)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actor_mentions = contextualise(doc, _DocResolver(self.kb, doc, self.lexicon.hits(doc)).run())
+        mentions = _DocResolver(self.kb, doc, self.lexicon.hits(doc)).run()
+        doc._.actor_mentions = contextualise(doc, as_companies(doc, mentions, self.kb))
         doc.user_data.pop("dateline.actor_index", None)
         return doc
 
@@ -93,6 +96,7 @@ class _DocResolver:
         self.kb, self.doc = kb, doc
         self.on = publication_date(doc)
         self.at = {hit.start: hit for hit in hits}
+        self.context = document_context(hits)  # what a lone surname needs to stand for a KB person
         self.salience = Salience()
         self.mentions: list[ActorMention] = []
         self.person_at: dict[int, PersonMention] = {}  # token index -> person mention covering it
@@ -159,7 +163,7 @@ class _DocResolver:
                 phrase.end = people.end
                 return phrase
             phrase.qualifier, j = hit, hit.end
-        elif hit is not None and hit.kind in (lx.ORG, lx.COUNTRY) and self._title_at(hit.end) is not None:
+        elif hit is not None and hit.kind in (lx.ORG, lx.COUNTRY, lx.CAPITAL) and self._title_at(hit.end) is not None:
             phrase.qualifier, j = hit, hit.end
         elif hit is not None and hit.kind != lx.SECTOR:
             phrase.end = hit.end
@@ -259,7 +263,9 @@ class _DocResolver:
     def _resolve_name(self, phrase: Phrase) -> None:
         hit = phrase.name
         person_id = self._pick_person(hit.keys, self._qualifier_of(phrase))
-        if person_id is None:
+        if person_id is None or (hit.kind == lx.SURNAME and phrase.qualifier is None and phrase.sector is None and
+                                 not bare_surname_fits(self.kb.people[person_id], self.doc, hit.start, hit.end,
+                                                       self.context, self.on)):
             return
         actor = self.kb.person_ref(person_id, self._text(phrase.start, phrase.end), self.on)
         how = "surname" if hit.kind == lx.SURNAME else "name"

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.events import syntax
 from dateline.events.agency import with_agents
 from dateline.events.cameo import lookup
+from dateline.events.crowds import as_protests
 from dateline.events.dates import date_for, inherit_episode_dates, time_expressions
 from dateline.events.modality import is_intent_future, modality_of, obliges
 from dateline.events.patterns import Pattern, PatternBook, pattern_book
@@ -98,7 +99,7 @@ class EventCoder:
                 nominal = self._code_noun(token)
                 if nominal is not None:
                     coded.extend(self._armed_clash(nominal))
-        return with_agents(coded, self.book.non_agent_causes)
+        return as_protests(with_agents(coded, self.book.non_agent_causes), self.book.crowd_actors)
 
     def _code_verb(self, verb: Token, consumed: set[int], coded: list[Coded]) -> list[Coded]:
         consumed.add(verb.i)

@@ -88,6 +88,7 @@ class PatternBook:
     known: frozenset[str] = frozenset()  # every verb lemma any table names
     experiencer_verbs: frozenset[str] = frozenset()
     non_agent_causes: frozenset[str] = frozenset()  # "the quake killed 10": no actor used force
+    crowd_actors: frozenset[str] = frozenset()  # "rioters burned cars": a riot, not an assault
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, repaired when the tagger's lemma is unknown to us but a plain de-inflection of the
@@ -226,6 +227,7 @@ def pattern_book() -> PatternBook:
         reject_codes={str(k): str(v) for k, v in verbs["reject_codes"].items()},
         experiencer_verbs=frozenset(verbs.get("experiencer_verbs") or ()),
         non_agent_causes=frozenset(verbs.get("non_agent_causes") or ()),
+        crowd_actors=frozenset(verbs.get("crowd_actors") or ()),
         known=frozenset(_compile(verbs["patterns"])) | frozenset(verbs["statement_verbs"])
         | frozenset(verbs["light_verbs"]) | frozenset(verbs["complement_verbs"]),
     )

@@ -1,0 +1,42 @@
+"""A lone surname names a knowledge-base person only with context (full name, country) or while in office."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def resolve():
+    from dateline.nlp.pipeline import build_nlp
+
+    nlp = build_nlp(stages=["dateline_actors"])
+
+    def run(text: str, published: dt.date):
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        return {doc[m.start:m.end].text: m.actor for m in doc._.actor_mentions}
+
+    return run
+
+
+@pytest.mark.parametrize("text", [
+    "Howard was arrested in Ohio after he attacked his neighbour.",
+    "Police said Howard had been missing since Tuesday.",
+])
+def test_surnames_former_leader_needs_context(resolve, text):
+    actors = resolve(text, dt.date(2012, 5, 1))
+    assert "Howard" not in actors or actors["Howard"].country != "AUS"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Howard said Australia would send more troops.", "Howard", "AUS"),
+    ("Australian Prime Minister John Howard met the envoy. Howard said the talks went well.", "Howard", "AUS"),
+    ("Putin said the talks went well.", "Putin", "RUS"),  # in office on the date: prominent enough alone
+])
+def test_surnames_resolve_with_context_or_office(resolve, text, name, country):
+    actors = resolve(text, dt.date(2006, 5, 1))
+    assert actors[name].country == country
