@@ -15,6 +15,7 @@ Tuning happens on the train topics only; the test topics 36-45 are never read.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import random
 import sys
 import time
@@ -22,8 +23,6 @@ from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
-
-import importlib.util
 
 _HERE = Path(__file__).resolve().parent
 # Keep bench/ off sys.path so no script here can shadow a standard module; load siblings by path.
@@ -112,27 +111,28 @@ def report_coreference(gold_docs, docs, predicted) -> None:
         for m in g.mentions:
             mention_id = (g.name, m.start, m.end)
             key[mention_id] = m.chain
-            mentions.append((g.topic, mention_from_span(mention_id, predicted[g.name], doc[m.start : m.end])))
+            span = doc[m.start : m.end]
+            mentions.append((g.topic, mention_from_span(mention_id, predicted[g.name], span, g.name)))
     methods = [("same-lemma baseline", lemma_baseline), ("dateline", cluster_mentions)]
     vectors = lemma_vectors(sorted({m.lemma for _, m in mentions}))
     if vectors:
-        methods.append(("dateline + MiniLM", lambda subset: cluster_mentions(subset, lemma_vectors=vectors)))
+        methods.append(("dateline + word vectors", lambda subset: cluster_mentions(subset, lemma_vectors=vectors)))
     for label, keep in (("dev", lambda t: t in DEV_TOPICS), ("train", lambda t: t not in DEV_TOPICS)):
         subset = [m for topic, m in mentions if keep(topic)]
         gold = {m.mention_id: key[m.mention_id] for m in subset}
         for name, method in methods:
             scores = conll(gold, method(subset))
             parts = "  ".join(f"{k} {v[2]:.3f}" for k, v in scores.items() if k != "conll")
-            print(f"  {label:5s} {name:19s} {parts}  CoNLL F1 {scores['conll'][0]:.3f}"
+            print(f"  {label:5s} {name:23s} {parts}  CoNLL F1 {scores['conll'][0]:.3f}"
                   + ("  (target 0.80)" if label == "dev" and name == "dateline" else ""))
 
 
 def lemma_vectors(lemmas: list[str]) -> dict | None:
-    """Unit word vectors of trigger lemmas from the packaged MiniLM, when it is installed."""
+    """Unit word vectors of trigger lemmas from the packaged static table (word pieces distilled from MiniLM)."""
     from dateline.quotes.embeddings import default_embedder, embedding_available
 
     if not embedding_available():
-        print("  (MiniLM not installed: synonym joining skipped)")
+        print("  (word-vector table not installed: synonym joining skipped)")
         return None
     return dict(zip(lemmas, default_embedder().encode(lemmas)))
 

@@ -1,13 +1,18 @@
-"""Event-mention coreference inside stories: same lemma, generic lemmas need context, synonyms by vectors."""
+"""Event-mention coreference inside stories: same trigger, generic triggers need context, synonyms by vectors,
+act families, argument slots."""
 
 import numpy as np
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from dateline.stories.mention_coref import (
     CorefOptions,
     EventMention,
     cluster_mentions,
+    event_key,
     lemma_baseline,
+    mention_from_span,
     trigger_key,
 )
 
@@ -60,8 +65,8 @@ def test_mention_coref_synonyms_join_with_vectors(vectors, joined):
 
 
 @pytest.mark.parametrize("lemma,key", [
-    ("shooting", "shoot"), ("election", "elect"), ("arrests", "arrest"), ("kill", "kill"), ("dies", "dies"),
-    ("quake", "quak"), ("earthquake", "earthquak"),
+    ("shooting", "shoot"), ("election", "elect"), ("arrests", "arrest"), ("kill", "kill"),
+    ("quake", "quak"), ("earthquake", "earthquak"), ("dies", "die"), ("lies", "lie"),
 ])
 def test_mention_coref_trigger_key_strips_derivational_endings(lemma, key):
     assert trigger_key(lemma) == key
@@ -79,3 +84,58 @@ def test_mention_coref_unrelated_triggers_never_join_however_strict(threshold):
     options = CorefOptions(generic_spread=0.7, synonym_similarity=threshold)
     found = groups(cluster_mentions(MENTIONS, options, VECTORS))
     assert {"m1"} in found and {"m2"} in found
+
+
+@pytest.mark.parametrize("lemma,key", [("killing", "death"), ("dead", "death"), ("die", "death"), ("dies", "death"),
+                                       ("victory", "victory"), ("beat", "victory"), ("shooting", "shoot")])
+def test_mention_coref_event_key_maps_act_families(lemma, key):
+    assert event_key(lemma) == key
+
+
+# Stories s3-s5 hold other acts, so that the triggers under test are specific, not generic.
+OTHER_STORIES = [mention("x3", "s3", "vote"), mention("x4", "s4", "merge"), mention("x5", "s5", "launch")]
+
+
+def test_mention_coref_act_family_joins_in_story_only():
+    found = groups(cluster_mentions([mention("a", "s1", "kill"), mention("b", "s1", "dead"), mention("c", "s1", "die"),
+                                     mention("d", "s2", "dead"), *OTHER_STORIES]))
+    assert {"a", "b", "c"} in found and {"d"} in found
+
+
+def slotted(mention_id, doc_id, participants):
+    return EventMention(mention_id, "s1", "shoot", frozenset(), frozenset(), doc_id, 0, frozenset(participants.split()))
+
+
+@pytest.mark.parametrize("slots,apart", [((), False), (("participants",), True), (("places",), False)])
+def test_mention_coref_clash_slots_keep_different_participants_apart(slots, apart):
+    found = groups(cluster_mentions([slotted("a", "d1", "smith"), slotted("b", "d2", "jones"),
+                                     slotted("c", "d3", "smith officer"), slotted("d", "d4", ""), *OTHER_STORIES],
+                                    CorefOptions(clash_slots=slots)))
+    assert ({"b"} in found) is apart
+    assert any({"a", "c", "d"} <= group for group in found)
+
+
+def test_mention_coref_mention_from_span_fills_argument_slots():
+    # "Police arrested Smith in Albany on Friday after 2 shots ." parsed by hand.
+    words = ["Police", "arrested", "Smith", "in", "Albany", "on", "Friday", "after", "2", "shots", "."]
+    doc = Doc(
+        Vocab(), words=words,
+        heads=[1, 1, 1, 1, 3, 1, 5, 1, 9, 7, 1],
+        deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "prep", "pobj", "prep", "nummod", "pobj", "punct"],
+        pos=["NOUN", "VERB", "PROPN", "ADP", "PROPN", "ADP", "PROPN", "ADP", "NUM", "NOUN", "PUNCT"],
+        lemmas=["police", "arrest", "Smith", "in", "Albany", "on", "Friday", "after", "2", "shot", "."],
+        ents=["O", "O", "B-PERSON", "O", "B-GPE", "O", "B-DATE", "O", "B-CARDINAL", "O", "O"],
+        sent_starts=[True] + [False] * 10,
+    )
+    found = mention_from_span("m", "s1", doc[1:2], "d1")
+    assert (found.lemma, found.doc_id, found.sentence) == ("arrest", "d1", 0)
+    assert found.participants == {"smith"}  # named participants only: "police" and "shots" name no one
+    assert (found.places, found.times, found.numbers) == ({"albany"}, {"friday"}, {"2"})
+
+
+@pytest.mark.parametrize("light,together", [((), True), (("say",), False)])
+def test_mention_coref_light_triggers_need_shared_context(light, together):
+    # "say" occurs in one story of four: rare, yet with light_triggers it is generic and needs shared context.
+    found = groups(cluster_mentions([mention("a", "s1", "say", "coach fire team"), mention("b", "s1", "say",
+                                     "storm coast rain"), *OTHER_STORIES], CorefOptions(light_triggers=light)))
+    assert ({"a", "b"} in found) is together
