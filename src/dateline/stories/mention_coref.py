@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -32,22 +33,6 @@ PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # subtopics this raised the same-lemma CoNLL F1 from 0.754 to 0.762 (train topics). Longest ending first.
 TRIGGER_ENDINGS = ("ings", "ing", "ions", "ion", "ments", "ment", "ers", "er", "s", "ed", "e")
 MIN_STEM = 4
-# Words that name one kind of act in news reports: within one story they are one event whatever the word ("two
-# [dead]", "the [killings]", "she [died]"). Static vectors put most of these pairs far apart (die/dead 0.60,
-# kill/dead 0.43, win/beat, find/discover lower still). Keys as trigger_key gives them. With the "dies" fix in
-# trigger_key, these raised CoNLL F1 on the ECB+ train topics from 0.750 to 0.759 (predicted stories, vectors on).
-TRIGGER_FAMILIES = (
-    ("death", ("dead", "death", "die", "kill", "murd", "slay", "fatal")),
-    ("victory", ("win", "victory", "beat", "defeat")),
-    ("release", ("releas", "issu")),
-    ("fire", ("fire", "blaz", "flam")),
-    ("discovery", ("find", "discov")),
-    ("injury", ("injur", "wound")),
-    ("accusation", ("accus", "charg")),
-    ("strike", ("hit", "strik")),
-    ("destruction", ("damag", "destroy", "devastat")),
-)
-FAMILY_OF = {key: family for family, keys in TRIGGER_FAMILIES for key in keys}
 
 
 @dataclass(frozen=True)
@@ -152,9 +137,17 @@ def trigger_key(lemma: str) -> str:
 
 
 def event_key(lemma: str) -> str:
-    """The trigger key, or the name of its act family (TRIGGER_FAMILIES) when it has one."""
+    """The trigger key, or the name of its act family (data/stories/trigger_families.tsv) when it has one."""
     key = trigger_key(lemma)
-    return FAMILY_OF.get(key, key)
+    return family_of().get(key, key)
+
+
+@lru_cache(maxsize=1)
+def family_of() -> dict[str, str]:
+    """Trigger key -> act family, from data/stories/trigger_families.tsv."""
+    text = resources.files("dateline.data").joinpath("stories").joinpath("trigger_families.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {key: family for family, keys in rows[1:] for key in keys.split()}
 
 
 def lemma_baseline(mentions: Sequence[EventMention]) -> dict[Hashable, Hashable]:
