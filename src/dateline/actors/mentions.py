@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp.extensions import ActorMention
+from dateline.nlp.tree import conjuncts
 from dateline.records import ActorRef
 
 INDEX_KEY = "dateline.actor_index"
@@ -62,7 +63,7 @@ def actors_for_span(doc: Doc, span: Span) -> list[ActorRef]:
     """Every conjoined actor of a phrase ("Iran and Turkey", "the UN, Iran, Turkey and others"), in text order."""
     actors: list[ActorRef] = []
     seen: set[tuple[int, int]] = set()
-    for token in _conjuncts(span.root):
+    for token in conjuncts(span.root):
         if not span.start <= token.i < span.end:
             continue
         mention = mention_for_token(doc, token)
@@ -73,12 +74,3 @@ def actors_for_span(doc: Doc, span: Span) -> list[ActorRef]:
         actor = actor_for_span(doc, span)
         return [actor] if actor else []
     return actors
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    found, stack = [], [token]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(child for child in node.children if child.dep_ == "conj")
-    return sorted(found, key=lambda t: t.i)

@@ -16,6 +16,8 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from dateline.nlp.tree import conjuncts
+
 RIOT, OBSTRUCT = "145", "144"
 OBSTRUCT_CODES = frozenset({"191", "192"})  # blockade, occupy: "protesters occupied City Hall"
 NOT_RIOT_CODES = ("181",)  # a hostage-taking stays what it is
@@ -45,19 +47,9 @@ def protest_code(code: str) -> str | None:
 
 def _recoded(item: CodedClause, crowds: frozenset[str]) -> CodedClause:
     code = protest_code(item.code)
-    if code is None or item.source is None or not any(_is_crowd(side, crowds) for side in _sides(item.source)):
+    if code is None or item.source is None or not any(_is_crowd(side, crowds) for side in conjuncts(item.source)):
         return item
     return replace(item, code=code)
-
-
-def _sides(head: Token) -> list[Token]:
-    """The source and its conjuncts: "battles between protesters and police" has two sides."""
-    found, stack = [], [head]
-    while stack:
-        token = stack.pop()
-        found.append(token)
-        stack.extend(child for child in token.children if child.dep_ == "conj")
-    return found
 
 
 def _is_crowd(noun: Token, crowds: frozenset[str]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from dateline.nlp.extensions import ActorMention
+from dateline.nlp.tree import conjuncts
 from dateline.records import ActorRef
 
 CORE_DEPS = {"compound", "amod", "poss", "nmod", "appos", "flat", "det", "nummod", "case", "punct", "conj", "cc",
@@ -45,23 +46,13 @@ def _core_tokens(head: Token) -> list[Token]:
     return tokens
 
 
-def _conjuncts(head: Token) -> list[Token]:
-    """`head` and the nouns or adjectives conjoined with it ("Hungarian and Romanian", "Iran, Turkey and others")."""
-    found, stack = [], [head]
-    while stack:
-        token = stack.pop()
-        found.append(token)
-        stack.extend(child for child in token.children if child.dep_ == "conj")
-    return found
-
-
 def actors_of(head: Token | None, index: dict[int, ActorMention]) -> list[ActorRef]:
     """Every actor the phrase headed by `head` names: the mention over its head, or else those in its core; one per
     conjunct, and one per conjoined modifier ("Hungarian and Romanian officials")."""
     if head is None:
         return []
     found: list[ActorRef] = []
-    for noun in _conjuncts(head):
+    for noun in conjuncts(head):
         if noun.i in index:
             _add(found, index[noun.i].actor)
             _add_conjoined_modifiers(found, noun, index)
@@ -69,13 +60,13 @@ def actors_of(head: Token | None, index: dict[int, ActorMention]) -> list[ActorR
         core = sorted(_core_tokens(noun), key=lambda token: token.i)
         modifiers = [token for token in core if token.dep_ in ("amod", "compound", "poss", "nmod") and token.i in index]
         for modifier in modifiers:
-            for part in _conjuncts(modifier):
+            for part in conjuncts(modifier):
                 if part.i in index:
                     _add(found, index[part.i].actor)
         if not modifiers:
             for token in core:
                 if token.i in index:  # "envoys from Qatar, Egypt and the United States": every conjunct
-                    for part in _conjuncts(token) if token.dep_ == "pobj" else (token,):
+                    for part in conjuncts(token) if token.dep_ == "pobj" else (token,):
                         if part.i in index:
                             _add(found, index[part.i].actor)
                     break
@@ -88,7 +79,7 @@ def _add_conjoined_modifiers(found: list[ActorRef], noun: Token, index: dict[int
     for child in noun.children:
         if child.dep_ not in ("amod", "compound", "nmod"):
             continue
-        for part in _conjuncts(child):
+        for part in conjuncts(child):
             other = index.get(part.i)
             if other is None or other is own or not other.actor.country:
                 continue

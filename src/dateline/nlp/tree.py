@@ -1,0 +1,16 @@
+"""Small walks over spaCy's dependency tree that several stages share."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """`head` and every token conjoined with it, in text order ("Hungarian and Romanian", "Iran, Turkey and others",
+    "protesters and police")."""
+    found, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(child for child in token.children if child.dep_ == "conj")
+    return sorted(found, key=lambda token: token.i)
