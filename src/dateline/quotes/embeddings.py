@@ -58,7 +58,8 @@ class StaticEmbedder:
         try:
             with resources.files("dateline.data").joinpath("models").joinpath(VECTORS_FILE).open("rb") as handle:
                 table = np.load(handle, allow_pickle=False)
-                return cls([str(p) for p in table["pieces"]], table["vectors"])
+                pieces = table["pieces"].tobytes().decode("utf-8").split("\n")
+                return cls(pieces, table["codes"].astype(np.float32) * table["scales"][:, None])
         except (OSError, KeyError, ValueError) as exc:
             raise EmbeddingUnavailable(f"cannot read the statement vectors {VECTORS_FILE}: {exc}") from exc
 
