@@ -152,3 +152,20 @@ def test_coder_own_forces_are_no_target_and_nested_place_is(code_events):
 def test_coder_received_by_is_a_visit_of_the_subject(code_events):
     events = find(code(code_events, "The Chilean president was received by Peru in Lima."), "04")
     assert any(e.actor and e.actor.country == "CHL" and e.recipient and e.recipient.country == "PER" for e in events)
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Chile and Peru coordinated a joint operation against drug traffickers.", "COOPERATE"),
+    ("Kenyan police worked with Ethiopian officers to dismantle a smuggling ring.", "COOPERATE"),
+    ("Kenya forgave part of Somalia's debt.", "AID"),
+    ("Ghana welcomed the formation of a unity government in Somalia.", "SUPPORT"),
+    ("Peru returned the bodies of 12 Bolivian soldiers to Bolivia.", "RETREAT"),
+    ("Chile barred Peruvian officials from entering the country.", "REJECT"),
+    ("Norway invited the Ethiopian prime minister to visit Oslo.", "AGREE"),
+    ("Chile test-fired two missiles into the sea.", "MOBILIZE"),
+    ("The Kenyan president apologised to Somalia for the raid.", "CONCEDE"),
+    ("Several states expressed solidarity with Kenya.", "SUPPORT"),
+])
+def test_coder_news_wording_per_plover_type(code_events, text, plover):
+    """Common wire wording and PLOVER manual rules (invitations AGREE, apologies CONCEDE, barring entry REJECT)."""
+    assert plover in {event.plover for event in code(code_events, text)}

@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from dateline.actors.kb import KnowledgeBase
+from dateline.actors.names import hyphen_variants
 
 # Kinds of pattern, in the order that wins when two kinds cover exactly the same tokens.
 ALIAS, PERSON, ORG, COUNTRY, CAPITAL, ADJECTIVE, DEMONYM, SURNAME, SECTOR = (
@@ -78,10 +79,11 @@ class ActorLexicon:
                 target = exact if _is_acronym(name) or _is_single_name(name) else folded
                 target[(ORG, org_id)] |= _variants(name) if target is exact else {_strip_the(name)}
         for person_id, person in kb.people.items():
-            for name in (person.name, *person.aliases):
-                exact[(PERSON, person_id)] |= _variants(name)
+            for name in (person.name, *person.aliases):  # "Amir-Abdollahian" is also written "Amir Abdollahian"
+                exact[(PERSON, person_id)] |= {form for variant in hyphen_variants(name) for form in _variants(variant)}
             if person.surname:
-                exact[(SURNAME, person_id)] |= _variants(person.surname)
+                exact[(SURNAME, person_id)] |= {form for variant in hyphen_variants(person.surname)
+                                                for form in _variants(variant)}
         for index, alias in enumerate(kb.aliases):
             folded[(ALIAS, str(index))].add(_strip_the(alias.phrase))
         for word in kb.sector_words:  # title-cased too: the tokenizer keeps "Gen." and "Lt." whole, not "gen."

@@ -35,6 +35,8 @@ CONTENT_ROOTS = {"02", "10", "12", "13"}
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 CLASH, ARMED_CLASH = "145", "190"
+HOSTING, PRAISE = "043", "051"
+ARREST, COMBAT_CAPTURE = "173", "180"
 MAX_PAIRS = 4  # compound actors: at most this many (source, target) events per clause
 
 
@@ -125,6 +127,8 @@ class EventCoder:
     def _armed_clash(self, item: Coded) -> list[Coded]:
         """A clash of armed forces is fighting (190), not a riot (145), and both sides are its sources, as PLOVER
         codes symmetric events ("Indian and Chinese troops clashed", "soldiers clashed with rebels")."""
+        if item.code.startswith(ARREST) and self.roles.armed(item.source) and self.roles.armed(item.target):
+            return [replace(item, code=COMBAT_CAPTURE)]  # PLOVER manual 3.15.2: captured combatants are ASSAULT
         if item.code != CLASH or not self.roles.armed(item.source):
             return [item]
         if item.target is None:
@@ -170,7 +174,10 @@ class EventCoder:
         else:
             source, target = self.roles.verb_roles(verb, pattern, extra_targets)
         modality = modality_of(verb)
-        code = self._tense_code(pattern.code, verb, modality)
+        base = pattern.code
+        if base == HOSTING and self.book.lemma(verb) == "welcome" and not self.roles.has_actor(target):
+            base = PRAISE  # "welcomed the formation of a government" praises a step; only a visitor is hosted
+        code = self._tense_code(base, verb, modality)
         return Coded(code, verb, source, target, modality, self._confidence(pattern, source, target))
 
     def _code_matrix(self, verb: Token, complement: Token, kind: str, consumed: set[int]) -> list[Coded]:
@@ -305,12 +312,12 @@ class EventCoder:
     def _records(self, doc, sent, item: Coded, index, times, places, reporter) -> list[Event]:
         sources = syntax.actors_of(item.source, index) or [None]
         targets = syntax.actors_of(item.target, index) or [place_actor(item.target)]
-        if item.code.startswith("01") and sources == [None]:
-            return []  # a statement nobody made is no event
+        plover, mode = plover_for(item.code)
+        if item.code.startswith("01") and sources == [None] and plover is None:
+            return []  # a statement nobody made is no event; a typed stance ("expressed solidarity with X") is
         if item.trigger.pos_ in ("NOUN", "PROPN") and sources == [None] and targets == [None]:
             return []
         entry = lookup(item.code)
-        plover, mode = plover_for(item.code)
         published = doc._.published
         when, date_source = date_for(item.trigger, times, published,
                                      forward=item.modality in ("future", "hypothetical"))

@@ -16,7 +16,8 @@ from spacy.tokens import Token
 
 OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "oprd"}
 ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back", "aside", "away"})
-PHRASAL_PREPS = {"on", "out", "under"}  # prepositions whose object counts as the verb's object noun
+PHRASAL_PREPS = {"on", "out", "under", "from"}  # prepositions whose object counts as the verb's object noun
+VERB_PREFIXES = frozenset({"test"})  # hyphenated prefixes the tokeniser splits off a verb
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,8 @@ def verb_facts(token: Token) -> VerbFacts:
         dep = child.dep_
         if dep == "prt" or (dep == "advmod" and child.lower_ in ADVERB_PARTICLES):  # "stepped down" as advmod
             particles.add(child.lemma_.lower())
+        elif dep == "npadvmod" and child.lower_ in VERB_PREFIXES and child.i == token.i - 2:
+            particles.add(child.lower_)  # "test-fired" is tokenised test - fired: the prefix reads as a particle
         elif dep in ("prep", "agent", "dative") and child.pos_ == "ADP":
             preps.add(child.lemma_.lower())
             if child.lower_ in PHRASAL_PREPS:  # "put on alert", "went on strike", "walked out of talks"
@@ -179,11 +182,13 @@ def verb_facts(token: Token) -> VerbFacts:
 
 
 def _prep_objects(prep: Token) -> set[str]:
-    """Head lemmas under a phrasal preposition: "on high alert" -> alert, "out of talks" -> talk."""
+    """Head lemmas under a phrasal preposition: "on high alert" -> alert, "out of talks" -> talk, "from entering"
+    -> enter, "from the G5 Sahel force" -> force."""
     found = set()
     for child in prep.children:
-        if child.dep_ == "pobj":
+        if child.dep_ in ("pobj", "pcomp"):
             found.add(child.lemma_.lower())
+            found.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "appos")
         elif child.dep_ == "prep" and child.lower_ == "of":
             found.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj")
     return found

@@ -34,6 +34,12 @@ class RoleFinder:
             return passive_subject, syntax.agent_of(verb)  # "X was received by Y" reports X's visit to Y
         if passive_subject is not None:
             return syntax.agent_of(verb), passive_subject
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+            agent = syntax.agent_of(verb)  # "sanctions imposed by the EU on Russia", "a swap brokered by Qatar"
+            if agent is not None and self.has_actor(agent):
+                targets = [token for token in self.prep_targets(verb, pattern.target or FALLBACK_TARGET_PREPS)
+                           if token.i != agent.i]
+                return agent, self.best_target(targets + [verb.head])
         source = syntax.subject_of(verb)
         candidates = [child for child in verb.children if child.dep_ == "dative"]
         candidates += [child for child in verb.children if child.dep_ in ("dobj", "obj")]

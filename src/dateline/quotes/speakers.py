@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from dateline.actors.names import shares_name
 from dateline.records import ActorRef
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,7 @@ def _names_someone_else(actor: ActorRef, named: Span | None, span: Span) -> bool
     """True when the phrase is about a named person other than `actor` ("Guterres' spokesperson Stephane Dujarric")."""
     if named is None or actor.name is None or not named.start <= span.root.i < named.end:
         return False
-    return not set(named.text.lower().split()) & set(actor.name.lower().split())
+    return not shares_name(named.text, actor.name)
 
 
 def _with_text(actor: ActorRef, text: str) -> ActorRef:
