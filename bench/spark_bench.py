@@ -1,7 +1,7 @@
 """Spark local[N] against the embedded path on the same JSONL input: articles/s of both, their ratio, peak RSS.
 
 Usage: .venv/bin/python bench/spark_bench.py [--articles 5000] [--cores 2] [--stages a,b] [--window-days 7]
-       .venv/bin/python bench/spark_bench.py --stream 50000 [--cores 2]   # embedded only: is memory bounded?
+       .venv/bin/python bench/spark_bench.py --stream 50000 [--per-day 20] [--cores 2]   # embedded only: bounded?
 
 Corpus: ECB+ texts (../shared/bench/ecbplus) when present, else the bundled example, repeated with a copy number so
 every article is new, and dated over 60 days (several story windows). Issue 7's target: Spark local[2] within 0.7x of
@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 import psutil
@@ -73,8 +74,13 @@ class PeakRss:
         return self.peak_pss / 2**20
 
 
-def write_corpus(path: Path, size: int) -> int:
-    """`size` distinct articles, streamed to JSONL (never all in memory); returns the word count."""
+def write_corpus(path: Path, size: int, per_day: int = 0) -> int:
+    """`size` distinct articles, streamed to JSONL (never all in memory); returns the word count.
+
+    Without `per_day` the articles are spread over 60 days (one story window, for the Spark comparison). With it, time
+    moves forward as in a live feed, `per_day` articles a day, so each copy of the base corpus is news of a later
+    period (a copy published beyond the story window is a new article, as in the real stream).
+    """
     base = ecb_records(SHARED_ECB, None) if SHARED_ECB.is_dir() else example_records(1)
     words = 0
     with path.open("w") as handle:
@@ -82,8 +88,11 @@ def write_corpus(path: Path, size: int) -> int:
             record = base[i % len(base)]
             text = f"{record['text']}\n\n(Copy {i // len(base)}.)"
             words += len(text.split())
-            day = 1 + (i * 7919) % 60
-            published = f"2023-{3 + (day - 1) // 30:02d}-{1 + (day - 1) % 30:02d}"
+            if per_day:
+                published = (date(2020, 1, 1) + timedelta(days=i // per_day)).isoformat()
+            else:
+                day = 1 + (i * 7919) % 60
+                published = f"2023-{3 + (day - 1) // 30:02d}-{1 + (day - 1) % 30:02d}"
             handle.write(json.dumps({"id": f"{record['id']}-{i}", "text": text, "published": published}) + "\n")
     return words
 
@@ -136,13 +145,15 @@ def main() -> int:
     parser.add_argument("--stages", default=",".join(ALL_STAGES))
     parser.add_argument("--window-days", type=int, default=7)
     parser.add_argument("--stream", type=int, default=0, help="embedded only, on this many articles: peak RSS")
+    parser.add_argument("--per-day", type=int, default=20,
+                        help="with --stream: articles a day, dates moving forward (the story window holds 60 days)")
     args = parser.parse_args()
     stages = tuple(s for s in args.stages.split(",") if s)
     size = args.stream or args.articles
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         corpus = tmp / "corpus.jsonl"
-        words = write_corpus(corpus, size)
+        words = write_corpus(corpus, size, args.per_day if args.stream else 0)
         print(f"corpus: {size} articles, {words} words, {corpus.stat().st_size / 2**20:.0f} MB; {args.cores} cores")
         seconds, peak, new = run_embedded(corpus, tmp, args.cores, stages, size, timeline=bool(args.stream))
         embedded_rate = new / seconds

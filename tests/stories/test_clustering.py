@@ -168,3 +168,35 @@ def test_clustering_lead_entities_round_trip_through_rows():
     clusterer.assign(ArticleFeatures("a", {"quake": 1}, {"peru": 1}, lead_entities={"year:2007": 1, "peru": 1}))
     restored = StoryClusterer.from_rows(clusterer.to_rows())
     assert next(iter(restored.stories.values())).lead == {"year:2007": 1.0}  # only the kinds compared are kept
+
+
+def test_clustering_quiet_stories_retire_from_memory():
+    """A story quiet for more than `retire_days` before the newest article leaves memory; news on it starts anew."""
+    clusterer = StoryClusterer(ClusterOptions(retire_days=30))
+    assigned = stories_of(PERU, clusterer)
+    months_later = article("peru4", "earthquake magnitude kill rescue toll collapse quake", "peru, pisco, ica, lima",
+                           "2007-10-01")
+    new_story = clusterer.assign(months_later)
+    assert new_story != assigned["peru1"]
+    assert assigned["peru1"] not in clusterer.stories and "peru1" not in clusterer.story_of
+    assert all(assigned["peru1"] not in posting for posting in clusterer._postings.values())
+    saved = [story.story_id for story in clusterer.stories_to_save([assigned["peru1"], new_story])]
+    assert saved == [assigned["peru1"], new_story]  # retired during the batch, so its last state is still written
+    late = article("peru5", "earthquake kill toll", "peru, pisco", "2007-08-20")
+    clusterer.assign(late)
+    assert clusterer.late_articles == 1 and "peru5" not in clusterer.story_of  # past the horizon on arrival
+
+
+@pytest.mark.parametrize("split", [1, 3])
+def test_clustering_restore_matches_across_retirement_and_posting_cap(split):
+    """Stories retire and posting lists overflow mid-stream; stored and reloaded between batches, the same stories."""
+    options = ClusterOptions(retire_days=30, posting_cap=2)
+    articles = [replace(a, doc_id=f"{a.doc_id}-{month}", published=a.published.replace(year=2010, month=month, day=min(a.published.day, 28)))
+                for month in (1, 2, 3, 5) for a in PERU + SUMATRA + ARRESTS]
+    one_go = stories_of(articles, StoryClusterer(options))
+    clusterer, assigned = StoryClusterer(options), {}
+    for i in range(0, len(articles), split):
+        assigned.update(stories_of(articles[i : i + split], clusterer))
+        clusterer = StoryClusterer.from_rows(clusterer.to_rows())
+    assert assigned == one_go
+    assert len(clusterer.stories) < len(set(one_go.values()))  # the early months have retired

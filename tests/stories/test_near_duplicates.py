@@ -1,5 +1,7 @@
 """Near-duplicate detection: syndicated copies are found, different reports of one event are not."""
 
+from datetime import date, timedelta
+
 import pytest
 
 from dateline.stories.near_duplicates import NearDuplicateIndex, shingles
@@ -54,3 +56,26 @@ def test_near_duplicates_refuses_other_seed(index, seed):
 @pytest.mark.parametrize("text,size,count", [("a b c", 5, 1), ("one two three four five six", 5, 2), ("", 5, 0)])
 def test_near_duplicates_shingles(text, size, count):
     assert len(shingles(text, size)) == count
+
+
+@pytest.mark.parametrize("days,found", [(10, "orig"), (22, None)])
+def test_near_duplicates_forget_articles_past_the_window(days, found):
+    index = NearDuplicateIndex()  # 21 days by default
+    index.add("orig", ORIGINAL, "2023-01-01")
+    index.add("other", REWRITE, (date(2023, 1, 1) + timedelta(days=days)).isoformat())
+    assert index.query(COPY) == found
+    restored = NearDuplicateIndex.from_rows(index.to_rows(), next_seq=7)
+    assert restored.next_seq == 7 and restored.query(COPY) == found
+
+
+def test_near_duplicates_restore_skips_retired_rows_and_keeps_numbering():
+    """Rows read from a store include articles the live index has retired; the restored index skips them too."""
+    live, everything = NearDuplicateIndex(retire_days=60), NearDuplicateIndex(retire_days=10_000)
+    for index in (live, everything):
+        index.add("orig", ORIGINAL, "2023-01-01")
+        index.add("late", REWRITE, "2023-05-01")
+    assert len(live) == 1 and live.seq_of("late") == 1
+    dated = {"orig": "2023-01-01", "late": "2023-05-01"}
+    rows = [{**row, "published": dated[row["doc_id"]]} for row in everything.to_rows()]
+    restored = NearDuplicateIndex.from_rows(rows, next_seq=2, retire_days=60)
+    assert list(restored.to_rows()) == list(live.to_rows()) and restored.next_seq == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from dateline.runner import ingest
 from dateline.settings import IngestOptions
 from dateline.store import Store
@@ -22,3 +24,30 @@ def test_stage_forgetting_merged_events_between_batches_changes_nothing(example_
     events = _events(forgetful.db)
     assert events == _events(kept.db)
     assert max(sources for _, _, sources in events) == 2  # the cross-article merges survived the round trip
+
+
+def _stories(db: str) -> list[tuple]:
+    with Store.open(db, read_only=True) as store:
+        return sorted((d["doc_id"], d["story_id"], d["duplicate_of"]) for d in store.iter_documents())
+
+
+def test_stage_months_later_a_copy_is_new_news_in_any_batching(example_dir, tmp_path, nlp):
+    """The two example articles, then a copy of the first published four months later: the index and the clusterer
+    have retired the originals by then, so the copy starts a story of its own, however the run is cut in batches."""
+    texts = sorted(p.read_text(encoding="utf-8") for p in example_dir.glob("*.txt"))
+    rows = [{"id": "a", "text": texts[0], "published": "2023-04-07"},
+            {"id": "b", "text": texts[1], "published": "2023-04-07"},
+            {"id": "a-again", "text": texts[0] + "\n\nRepublished.", "published": "2023-08-20"},
+            {"id": "a-copy", "text": texts[0] + "\n\nRepublished today.", "published": "2023-08-21"}]
+    source = tmp_path / "feed.jsonl"
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    results = []
+    for batch_size in (1, 4):
+        options = IngestOptions(db=str(tmp_path / f"b{batch_size}.duckdb"), batch_size=batch_size, workers=1)
+        ingest([source], options)
+        results.append(_stories(options.db))
+    assert results[0] == results[1]
+    by_order = {doc_id: (story, original) for doc_id, story, original in results[0]}
+    stories = {story for story, _ in by_order.values()}
+    assert len(stories) == 2  # the April story and the August one
+    assert sum(original is not None for _, original in by_order.values()) == 1  # only the August copy of the copy

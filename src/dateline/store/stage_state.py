@@ -8,7 +8,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
+
+from dateline.records import iso_day
 
 if TYPE_CHECKING:
     from dateline.store.duckdb_store import Store
@@ -59,26 +62,46 @@ def _update_by_key(store: Store, table: str, key: str, column: str, values: dict
 
 
 def read_cluster_state(store: Store) -> dict[str, list[dict[str, Any]]] | None:
-    """The clusterer's rows as `StoryClusterer.from_rows` reads them, or None for a new store."""
-    meta = dict(store.con.execute("SELECT name, value FROM cluster_meta").fetchall())
+    """The clusterer's rows as `StoryClusterer.from_rows` reads them, or None for a new store. Stories the clusterer
+    has retired (last updated more than `retire_days` before the newest article) are left in the store."""
+    meta = {k: json.loads(v) for k, v in store.con.execute("SELECT name, value FROM cluster_meta").fetchall()}
     if not meta:
         return None
+    horizon = _horizon(meta.get("newest"), meta.get("options", {}).get("retire_days"))
     stories = [json.loads(r[0]) for r in store.con.execute(
-        "SELECT state FROM stories WHERE state IS NOT NULL ORDER BY story_id").fetchall()]
+        "SELECT state FROM stories WHERE state IS NOT NULL AND (? IS NULL OR last_published IS NULL "
+        "OR last_published >= ?) ORDER BY story_id", [horizon, horizon]).fetchall()]
     df = store.con.execute("SELECT kind, key, df FROM cluster_df").fetchall()
     return {
-        "meta": [{k: json.loads(v) for k, v in meta.items()}],
+        "meta": [meta],
         "stories": stories,
         "term_df": [{"term": key, "df": n} for kind, key, n in df if kind == "term"],
         "entity_df": [{"entity": key, "df": n} for kind, key, n in df if kind == "entity"],
     }
 
 
-def read_signatures(store: Store) -> Iterable[dict[str, Any]]:
-    for doc_id, seq, scheme, signature in store.con.execute(
-        "SELECT doc_id, seq, scheme, signature FROM doc_signatures ORDER BY seq"
-    ).fetchall():
-        yield {"doc_id": doc_id, "seq": seq, "scheme": scheme, "signature": json.loads(signature)}
+def read_signatures(store: Store, retire_days: int) -> tuple[list[dict[str, Any]], int]:
+    """The MinHash signatures of the articles published within `retire_days` of the newest stored one (and of the
+    undated ones), in insertion order, each with its `published`; and the next insertion number."""
+    newest, next_seq = store.con.execute(
+        "SELECT max(d.published), coalesce(max(s.seq) + 1, 0) FROM doc_signatures s LEFT JOIN documents d USING (doc_id)"
+    ).fetchone()
+    horizon = _horizon(newest, retire_days)
+    rows = store.con.execute(
+        "SELECT s.doc_id, s.seq, s.scheme, s.signature, d.published FROM doc_signatures s "
+        "LEFT JOIN documents d USING (doc_id) WHERE ? IS NULL OR d.published IS NULL OR d.published >= ? ORDER BY s.seq",
+        [horizon, horizon],
+    ).fetchall()
+    return [
+        {"doc_id": doc_id, "seq": seq, "scheme": scheme, "signature": json.loads(signature), "published": published}
+        for doc_id, seq, scheme, signature, published in rows
+    ], next_seq
+
+
+def _horizon(newest: str | None, days: int | None) -> str | None:
+    """The ISO day `days` before `newest` (ISO strings compare in date order), or None when either is missing."""
+    day = iso_day(newest)
+    return (day - timedelta(days=days)).isoformat() if day and days is not None else None
 
 
 def read_story_events(store: Store, story_ids: Iterable[str]) -> list[dict[str, Any]]:

@@ -17,8 +17,9 @@ import hashlib
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from dateline.records import Story, iso_day
@@ -51,6 +52,11 @@ class ClusterOptions:
     grace_days: int = 1  # a report published the day after the story's last article is not penalised at all
     half_life_days: float = 7.0  # beyond that, a story's pull halves every `half_life_days`
     max_gap_days: int = 21  # stories inactive for longer than this are not candidates
+    # Stories whose last article is more than `retire_days` older than the newest article seen leave memory (they stay
+    # in the store, and `from_rows` loads only the others), so a long run holds the stories of a window, not of the
+    # whole corpus. The margin over `max_gap_days` lets articles that arrive late, by up to the difference, still join
+    # their story; an article older than that starts a new one.
+    retire_days: int = 60
     salient_terms: int = 15  # index keys per article: top terms by tf-idf ...
     salient_entities: int = 10  # ... and top entities
     max_candidates: int = 30  # stories scored in full per article
@@ -74,6 +80,8 @@ class ClusterOptions:
             raise ValueError("entity_weight must be within [0, 1]")
         if self.half_life_days <= 0 or self.max_gap_days < 0:
             raise ValueError("half_life_days must be positive and max_gap_days not negative")
+        if self.retire_days < self.max_gap_days:
+            raise ValueError("retire_days must be at least max_gap_days")
 
 
 def story_id_for(doc_id: str) -> str:
@@ -148,6 +156,11 @@ class StoryClusterer:
         self.term_df: dict[str, int] = defaultdict(int)
         self.entity_df: dict[str, int] = defaultdict(int)
         self._postings: dict[str, dict[str, int]] = defaultdict(dict)  # key -> {story_id: seq}, oldest first
+        self.newest: date | None = None  # the latest publication date seen: stories retire relative to it
+        self._by_last: list[tuple[date, str]] = []  # heap of (last_published, story_id), stale entries skipped
+        self.late_articles = 0  # articles that arrived already older than the horizon (each starts a new story)
+        self._changed: set[str] = set()  # stories changed other than by an article joining (see stories_to_save)
+        self._retired_unsaved: dict[str, StoryState] = {}  # retired since the last save: their last change is unsaved
 
     # -- assignment ------------------------------------------------------------------------------------------------
     def assign(self, features: ArticleFeatures) -> str:
@@ -155,6 +168,9 @@ class StoryClusterer:
         if features.doc_id in self.story_of:
             return self.story_of[features.doc_id]
         self._count(features)
+        horizon = self.horizon()
+        if horizon and features.published and features.published < horizon:
+            self.late_articles += 1
         terms = _unit(_weighted(features.terms, self._term_idf))
         entities = _unit(_weighted(features.entities, self._entity_idf))
         best = self.best_story(features, terms, entities)
@@ -168,7 +184,8 @@ class StoryClusterer:
         if doc_id not in self.story_of:
             story.doc_ids.append(doc_id)
             self.story_of[doc_id] = story_id
-            _extend_span(story, iso_day(published))
+            self._extend(story, iso_day(published))
+            self._retire_quiet_stories()
 
     def best_story(
         self, features: ArticleFeatures, terms: dict[str, float], entities: dict[str, float]
@@ -289,7 +306,7 @@ class StoryClusterer:
         lead_views = self._lead_views(features)  # only the kinds of lead entities that are compared are kept
         story.doc_ids.append(features.doc_id)
         self.story_of[features.doc_id] = story.story_id
-        _extend_span(story, features.published)
+        self._extend(story, features.published)
         story.terms = _pruned_sum(story.terms, terms, self.options.centroid_terms)
         story.entities = _pruned_sum(story.entities, entities, self.options.centroid_entities)
         story.term_norm = _norm(story.terms)
@@ -299,13 +316,63 @@ class StoryClusterer:
         for key in self._index_keys(features, terms, entities):
             story.keys[key] = self.seq
             self._post(key, story.story_id)
+        self._retire_quiet_stories()
 
     def _post(self, key: str, story_id: str) -> None:
         posting = self._postings[key]
         posting.pop(story_id, None)
         posting[story_id] = self.seq
         while len(posting) > self.options.posting_cap:
-            del posting[next(iter(posting))]
+            dropped = next(iter(posting))
+            del posting[dropped]
+            # The story forgets the key too, so its stored row rebuilds exactly these posting lists (`from_rows`).
+            if self.stories[dropped].keys.pop(key, None) is not None:
+                self._changed.add(dropped)
+
+    # -- retirement ------------------------------------------------------------------------------------------------
+    def _extend(self, story: StoryState, published: date | None) -> None:
+        before = story.last_published
+        _extend_span(story, published)
+        if story.last_published is not None and story.last_published != before:
+            heapq.heappush(self._by_last, (story.last_published, story.story_id))
+        if published is not None and (self.newest is None or published > self.newest):
+            self.newest = published
+
+    def horizon(self) -> date | None:
+        """Stories last updated before this date are retired (None: nothing is, no dated article seen yet)."""
+        return self.newest - timedelta(days=self.options.retire_days) if self.newest else None
+
+    def _retire_quiet_stories(self) -> None:
+        """Called once an article is in: this also retires at once a story a late article founded past the horizon
+        (`from_rows` would not load it either)."""
+        horizon = self.horizon()
+        if horizon is None:
+            return
+        while self._by_last and self._by_last[0][0] < horizon:
+            last, story_id = heapq.heappop(self._by_last)
+            story = self.stories.get(story_id)
+            if story is None or story.last_published != last:
+                continue  # retired already, or updated since this entry was pushed
+            del self.stories[story_id]
+            self._retired_unsaved[story_id] = story
+            for doc_id in story.doc_ids:
+                self.story_of.pop(doc_id, None)
+            for key in story.keys:
+                posting = self._postings.get(key)
+                if posting is not None:
+                    posting.pop(story_id, None)
+                    if not posting:
+                        del self._postings[key]
+
+    def stories_to_save(self, touched: Iterable[str]) -> list[StoryState]:
+        """The states to write after a batch: the `touched` stories (articles joined them), then those changed
+        otherwise (a posting list dropped one of their keys), whether still in memory or retired during the batch."""
+        wanted = dict.fromkeys(touched)
+        wanted.update(dict.fromkeys(sorted(self._changed - wanted.keys())))
+        saved = [self.stories.get(story_id) or self._retired_unsaved[story_id] for story_id in wanted]
+        self._changed.clear()
+        self._retired_unsaved.clear()
+        return saved
 
     # -- weights ---------------------------------------------------------------------------------------------------
     def _term_idf(self, term: str) -> float:
@@ -320,7 +387,7 @@ class StoryClusterer:
     # -- storage ---------------------------------------------------------------------------------------------------
     def meta_row(self) -> dict[str, Any]:
         """The counters and options (the `meta` part of `to_rows`), without copying every story."""
-        return {"n_docs": self.n_docs, "seq": self.seq, "options": asdict(self.options)}
+        return {"n_docs": self.n_docs, "seq": self.seq, "newest": _iso(self.newest), "options": asdict(self.options)}
 
     def to_rows(self) -> dict[str, list[dict[str, Any]]]:
         """The whole state as plain rows: `meta` (one row), `stories`, `term_df`, `entity_df`."""
@@ -333,22 +400,31 @@ class StoryClusterer:
 
     @classmethod
     def from_rows(cls, rows: dict[str, list[dict[str, Any]]]) -> StoryClusterer:
+        """The clusterer `to_rows` saved; retired stories among `rows["stories"]` are skipped (readers may leave them
+        out already, see `horizon`)."""
         meta = rows["meta"][0]
         known = {f.name for f in fields(ClusterOptions)}  # settings dropped in later versions are ignored
         clusterer = cls(ClusterOptions(**{k: v for k, v in meta["options"].items() if k in known}))
         clusterer.n_docs, clusterer.seq = meta["n_docs"], meta["seq"]
+        clusterer.newest = iso_day(meta.get("newest"))
+        horizon = clusterer.horizon()
         clusterer.term_df.update({r["term"]: r["df"] for r in rows["term_df"]})
         clusterer.entity_df.update({r["entity"]: r["df"] for r in rows["entity_df"]})
         touches = []
         for row in rows["stories"]:
             story = StoryState.from_row(row)
+            if horizon and story.last_published and story.last_published < horizon:
+                continue
             clusterer.stories[story.story_id] = story
+            if story.last_published:
+                clusterer._by_last.append((story.last_published, story.story_id))
             clusterer.story_of.update((doc_id, story.story_id) for doc_id in story.doc_ids)
             touches.extend((seq, key, story.story_id) for key, seq in story.keys.items())
         for seq, key, story_id in sorted(touches):  # replaying touches in order rebuilds the same posting lists
             clusterer.seq = seq
             clusterer._post(key, story_id)
         clusterer.seq = meta["seq"]
+        heapq.heapify(clusterer._by_last)
         return clusterer
 
     def to_stories(self) -> list[Story]:

@@ -18,7 +18,7 @@ from typing import Any
 from dateline.records import ActorRef, Analysis, Event, Location, Mention, Quote, iso_day
 from dateline.stories.clustering import StoryClusterer
 from dateline.stories.event_merge import MergedEvents, Variant, merge_into
-from dateline.stories.near_duplicates import NearDuplicateIndex
+from dateline.stories.near_duplicates import DEFAULT_RETIRE_DAYS, NearDuplicateIndex
 from dateline.store.duckdb_store import Store, event_row
 from dateline.store.stage_state import (
     StageState,
@@ -60,7 +60,8 @@ class LinkingStage:
     @property
     def duplicates(self) -> NearDuplicateIndex:
         if self._duplicates is None:
-            self._duplicates = NearDuplicateIndex.from_rows(read_signatures(self.store))
+            rows, next_seq = read_signatures(self.store, DEFAULT_RETIRE_DAYS)
+            self._duplicates = NearDuplicateIndex.from_rows(rows, next_seq=next_seq)
         return self._duplicates
 
     def _story_events(self, story_id: str) -> MergedEvents:
@@ -88,13 +89,15 @@ class LinkingStage:
         linked: list[Analysis] = []
         touched: dict[str, None] = {}
         df_keys: set[tuple[str, str]] = set()
+        late = self.clusterer.late_articles
         for analysis in analyses:
             document = analysis.document
             signature = self.duplicates.signature(document.text)
+            self.duplicates.advance(document.published)
             original = self.duplicates.query_signature(signature)
-            if document.doc_id not in self.duplicates:
-                self.duplicates.add_signature(document.doc_id, signature)
-                state.signatures.append({"doc_id": document.doc_id, "seq": len(self.duplicates) - 1,
+            seq = self.duplicates.add_signature(document.doc_id, signature, document.published)
+            if seq is not None:
+                state.signatures.append({"doc_id": document.doc_id, "seq": seq,
                                          "scheme": signature.scheme, "signature": signature.hashvalues.tolist()})
             if original and original in self.clusterer.story_of:
                 story_id = self.clusterer.story_of[original]
@@ -108,6 +111,10 @@ class LinkingStage:
             touched[story_id] = None
             self._merged[story_id] = merge_into(self._story_events(story_id), analysis.events, story_id)
             linked.append(replace(analysis, document=replace(document, story_id=story_id, duplicate_of=original)))
+        if self.clusterer.late_articles > late:
+            log.warning("%d articles were published more than %d days before the newest one seen: each starts a story "
+                        "of its own (ingest archives in date order)", self.clusterer.late_articles - late,
+                        self.clusterer.options.retire_days)
         self._fill_story_rows(state, touched, df_keys)
         self._forget_old_stories()
         if self.match_statements:
@@ -122,13 +129,13 @@ class LinkingStage:
             {"kind": kind, "key": key, "df": (clusterer.term_df if kind == "term" else clusterer.entity_df)[key]}
             for kind, key in sorted(df_keys)
         ]
-        for story_id in touched:
-            story = clusterer.stories[story_id]
+        for story in clusterer.stories_to_save(touched):
             row = story.to_row()
             state.stories.append({
-                "story_id": story_id, "title": story.title, "first_published": row["first_published"],
+                "story_id": story.story_id, "title": story.title, "first_published": row["first_published"],
                 "last_published": row["last_published"], "state": json.dumps(row, sort_keys=True),
             })  # fmt: skip
+        for story_id in touched:
             merged = self._merged[story_id]
             for event in merged.events:
                 variants = merged.variants[event.event_id]
