@@ -13,17 +13,27 @@ whether they arrive in one batch or in many, and `to_rows()`/`from_rows()` round
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import date, timedelta
 from typing import Any
 
 from dateline.records import Story, iso_day
 from dateline.stories.features import YEAR_PREFIX, ArticleFeatures
+from dateline.stories.story_state import (
+    StoryState,
+    cosine,
+    extend_span,
+    iso,
+    norm,
+    pruned_sum,
+    story_id_for,
+    top,
+    unit,
+)
 
 
 @dataclass(frozen=True)
@@ -84,58 +94,6 @@ class ClusterOptions:
             raise ValueError("retire_days must be at least max_gap_days")
 
 
-def story_id_for(doc_id: str) -> str:
-    """A story's id is a hash of its founding article, so it never changes when more articles join."""
-    return "story-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:16]
-
-
-@dataclass
-class StoryState:
-    """What the clusterer keeps per story (one row in storage)."""
-
-    story_id: str
-    title: str | None
-    doc_ids: list[str]
-    first_published: date | None = None
-    last_published: date | None = None
-    terms: dict[str, float] = field(default_factory=dict)  # sum of members' unit tf-idf vectors, pruned
-    entities: dict[str, float] = field(default_factory=dict)
-    term_norm: float = 0.0
-    entity_norm: float = 0.0
-    keys: dict[str, int] = field(default_factory=dict)  # index key -> sequence number it was last touched
-    lead: dict[str, float] = field(default_factory=dict)  # lead entity -> how many members name it in their lead
-
-    def to_row(self) -> dict[str, Any]:
-        row = asdict(self)
-        row["first_published"] = _iso(self.first_published)
-        row["last_published"] = _iso(self.last_published)
-        return row
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> StoryState:
-        values = dict(row)
-        values["first_published"] = iso_day(values.get("first_published"))
-        values["last_published"] = iso_day(values.get("last_published"))
-        values["doc_ids"] = list(values["doc_ids"])
-        story = cls(**{k: v for k, v in values.items() if k in _STORY_FIELDS})
-        story.term_norm = story.term_norm or _norm(story.terms)  # rows written before norms were stored
-        story.entity_norm = story.entity_norm or _norm(story.entities)
-        return story
-
-    def to_story(self, event_ids: tuple[str, ...] = ()) -> Story:
-        return Story(
-            self.story_id,
-            self.title,
-            tuple(self.doc_ids),
-            event_ids,
-            _iso(self.first_published),
-            _iso(self.last_published),
-        )
-
-
-_STORY_FIELDS = frozenset(f.name for f in fields(StoryState))
-
-
 class StoryClusterer:
     """Assigns articles to stories one at a time.
 
@@ -171,8 +129,8 @@ class StoryClusterer:
         horizon = self.horizon()
         if horizon and features.published and features.published < horizon:
             self.late_articles += 1
-        terms = _unit(_weighted(features.terms, self._term_idf))
-        entities = _unit(_weighted(features.entities, self._entity_idf))
+        terms = unit(_weighted(features.terms, self._term_idf))
+        entities = unit(_weighted(features.entities, self._entity_idf))
         best = self.best_story(features, terms, entities)
         story = self.stories[best[1]] if best else self._found(features)
         self._add(story, features, terms, entities)
@@ -207,14 +165,14 @@ class StoryClusterer:
         return best
 
     def similarity(self, terms: dict[str, float], entities: dict[str, float], story: StoryState) -> float:
-        text = _cosine(terms, story.terms, story.term_norm)
+        text = cosine(terms, story.terms, story.term_norm)
         if text < self.options.min_text_similarity:
             return 0.0
         if not entities and not story.entities:
             return text
         if self._main_names_conflict(entities, story):
             return 0.0
-        people = _cosine(entities, story.entities, story.entity_norm)
+        people = cosine(entities, story.entities, story.entity_norm)
         if entities and story.entities and people < self.options.min_entity_similarity:
             return 0.0
         weight = self.options.entity_weight
@@ -242,14 +200,14 @@ class StoryClusterer:
         n = self.options.main_entities
         if n <= 0 or len(story.doc_ids) > self.options.young_story_size or not entities or not story.entities:
             return False
-        return all(e not in story.entities for e in _top(entities, n)) and all(
-            e not in entities for e in _top(story.entities, n)
+        return all(e not in story.entities for e in top(entities, n)) and all(
+            e not in entities for e in top(story.entities, n)
         )
 
     # -- candidate retrieval ---------------------------------------------------------------------------------------
     def _index_keys(self, features: ArticleFeatures, terms: dict[str, float], entities: dict[str, float]) -> list[str]:
-        top_terms = _top(terms, self.options.salient_terms)
-        top_entities = _top(entities, self.options.salient_entities)
+        top_terms = top(terms, self.options.salient_terms)
+        top_entities = top(entities, self.options.salient_entities)
         return ["t:" + t for t in top_terms] + ["e:" + e for e in top_entities]
 
     def _candidates(self, features: ArticleFeatures, terms: dict[str, float], entities: dict[str, float]) -> list[str]:
@@ -307,12 +265,12 @@ class StoryClusterer:
         story.doc_ids.append(features.doc_id)
         self.story_of[features.doc_id] = story.story_id
         self._extend(story, features.published)
-        story.terms = _pruned_sum(story.terms, terms, self.options.centroid_terms)
-        story.entities = _pruned_sum(story.entities, entities, self.options.centroid_entities)
-        story.term_norm = _norm(story.terms)
-        story.entity_norm = _norm(story.entities)
+        story.terms = pruned_sum(story.terms, terms, self.options.centroid_terms)
+        story.entities = pruned_sum(story.entities, entities, self.options.centroid_entities)
+        story.term_norm = norm(story.terms)
+        story.entity_norm = norm(story.entities)
         kept = [k for k in features.lead_entities if any(_is_specific(k, years) for _, years, _ in lead_views)]
-        story.lead = _pruned_sum(story.lead, dict.fromkeys(kept, 1.0), self.options.lead_keys)
+        story.lead = pruned_sum(story.lead, dict.fromkeys(kept, 1.0), self.options.lead_keys)
         for key in self._index_keys(features, terms, entities):
             story.keys[key] = self.seq
             self._post(key, story.story_id)
@@ -332,7 +290,7 @@ class StoryClusterer:
     # -- retirement ------------------------------------------------------------------------------------------------
     def _extend(self, story: StoryState, published: date | None) -> None:
         before = story.last_published
-        _extend_span(story, published)
+        extend_span(story, published)
         if story.last_published is not None and story.last_published != before:
             heapq.heappush(self._by_last, (story.last_published, story.story_id))
         if published is not None and (self.newest is None or published > self.newest):
@@ -387,7 +345,7 @@ class StoryClusterer:
     # -- storage ---------------------------------------------------------------------------------------------------
     def meta_row(self) -> dict[str, Any]:
         """The counters and options (the `meta` part of `to_rows`), without copying every story."""
-        return {"n_docs": self.n_docs, "seq": self.seq, "newest": _iso(self.newest), "options": asdict(self.options)}
+        return {"n_docs": self.n_docs, "seq": self.seq, "newest": iso(self.newest), "options": asdict(self.options)}
 
     def to_rows(self) -> dict[str, list[dict[str, Any]]]:
         """The whole state as plain rows: `meta` (one row), `stories`, `term_df`, `entity_df`."""
@@ -439,47 +397,3 @@ def _weighted(counts: dict[str, int], idf) -> dict[str, float]:
 def _is_specific(key: str, years: bool) -> bool:
     """A year key (years=True) or another non-knowledge-base entity key (years=False)."""
     return key.startswith(YEAR_PREFIX) if years else not key.startswith((YEAR_PREFIX, "kb:"))
-
-
-def _norm(vector: dict[str, float]) -> float:
-    return math.sqrt(sum(v * v for v in vector.values()))
-
-
-def _unit(vector: dict[str, float]) -> dict[str, float]:
-    norm = _norm(vector)
-    return {k: v / norm for k, v in vector.items() if v > 0} if norm else {}
-
-
-def _cosine(unit: dict[str, float], centroid: dict[str, float], centroid_norm: float) -> float:
-    """Cosine of a unit vector with a centroid whose norm is known."""
-    if not unit or not centroid or centroid_norm <= 0.0:
-        return 0.0
-    return sum(value * centroid.get(key, 0.0) for key, value in unit.items()) / centroid_norm
-
-
-def _top(vector: dict[str, float], n: int) -> list[str]:
-    return [key for _, key in heapq.nlargest(n, ((value, key) for key, value in vector.items()))]
-
-
-def _pruned_sum(total: dict[str, float], vector: dict[str, float], limit: int) -> dict[str, float]:
-    merged = dict(total)
-    for key, value in vector.items():
-        merged[key] = merged.get(key, 0.0) + value
-    if len(merged) <= limit:
-        return merged
-    return dict(heapq.nlargest(limit, merged.items(), key=lambda item: (item[1], item[0])))
-
-
-def _extend_span(story: StoryState, published: date | None) -> None:
-    if published is None:
-        return
-    if story.first_published is None or published < story.first_published:
-        story.first_published = published
-    if story.last_published is None or published > story.last_published:
-        story.last_published = published
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-

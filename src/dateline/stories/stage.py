@@ -16,9 +16,6 @@ from datetime import timedelta
 from typing import Any
 
 from dateline.records import ActorRef, Analysis, Event, Location, Mention, Quote, iso_day
-from dateline.stories.clustering import StoryClusterer
-from dateline.stories.event_merge import MergedEvents, Variant, merge_into
-from dateline.stories.near_duplicates import DEFAULT_RETIRE_DAYS, NearDuplicateIndex
 from dateline.store.duckdb_store import Store, event_row
 from dateline.store.stage_state import (
     StageState,
@@ -27,6 +24,9 @@ from dateline.store.stage_state import (
     read_statement_candidates,
     read_story_events,
 )
+from dateline.stories.clustering import StoryClusterer
+from dateline.stories.event_merge import MergedEvents, Variant, merge_into
+from dateline.stories.near_duplicates import DEFAULT_RETIRE_DAYS, NearDuplicateIndex
 
 log = logging.getLogger(__name__)
 
