@@ -29,22 +29,6 @@ def test_names_hyphen_variants_cover_both_spellings():
     assert hyphen_variants("Raisi") == {"Raisi"}
 
 
-@pytest.fixture(scope="module")
-def resolve():
-    from dateline.nlp.pipeline import build_nlp
-
-    nlp = build_nlp(stages=["dateline_actors"])
-
-    def run(text: str, published: dt.date):
-        doc = nlp.make_doc(text)
-        doc._.published = published
-        for _, component in nlp.pipeline:
-            doc = component(doc)
-        return {doc[m.start:m.end].text: m.actor for m in doc._.actor_mentions}
-
-    return run
-
-
 @pytest.mark.parametrize(("text", "written", "person"), [
     ("French diplomat Philippe Douste Blazy met the envoy in Vienna.", "Douste Blazy", "person:philippe-douste-blazy"),
     ("In a tweet, Amir Abdollahian criticised Israel.", "Amir Abdollahian", "person:hossein-amir-abdollahian"),

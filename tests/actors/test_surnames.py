@@ -7,22 +7,6 @@ import datetime as dt
 import pytest
 
 
-@pytest.fixture(scope="module")
-def resolve():
-    from dateline.nlp.pipeline import build_nlp
-
-    nlp = build_nlp(stages=["dateline_actors"])
-
-    def run(text: str, published: dt.date):
-        doc = nlp.make_doc(text)
-        doc._.published = published
-        for _, component in nlp.pipeline:
-            doc = component(doc)
-        return {doc[m.start:m.end].text: m.actor for m in doc._.actor_mentions}
-
-    return run
-
-
 @pytest.mark.parametrize("text", [
     "Howard was arrested in Ohio after he attacked his neighbour.",
     "Police said Howard had been missing since Tuesday.",
