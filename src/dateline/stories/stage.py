@@ -123,7 +123,7 @@ class LinkingStage:
 
     def _fill_story_rows(self, state: StageState, touched: dict[str, None], df_keys: set[tuple[str, str]]) -> None:
         clusterer = self.clusterer
-        if clusterer.stories:  # per batch: only the counters, not the whole state (to_rows grows with the store)
+        if clusterer.n_docs:  # per batch: only the counters, not the whole state (to_rows grows with the store)
             state.cluster_meta = clusterer.meta_row()
         state.cluster_df = [
             {"kind": kind, "key": key, "df": (clusterer.term_df if kind == "term" else clusterer.entity_df)[key]}
