@@ -154,7 +154,9 @@ def main() -> int:
         tmp = Path(tmp_name)
         corpus = tmp / "corpus.jsonl"
         words = write_corpus(corpus, size, args.per_day if args.stream else 0)
-        print(f"corpus: {size} articles, {words} words, {corpus.stat().st_size / 2**20:.0f} MB; {args.cores} cores")
+        source = f"ECB+ texts from {SHARED_ECB}" if SHARED_ECB.is_dir() else "the bundled example (ECB+ not found)"
+        print(f"corpus: {size} articles from {source}, {words} words, {corpus.stat().st_size / 2**20:.0f} MB; "
+              f"{args.cores} cores" + (f", {args.per_day} articles a day" if args.stream else ""))
         seconds, peak, new = run_embedded(corpus, tmp, args.cores, stages, size, timeline=bool(args.stream))
         embedded_rate = new / seconds
         print(f"embedded : {embedded_rate:8.2f} articles/s ({new} in {seconds:.1f} s), "
