@@ -106,10 +106,15 @@ class Variant:
 
 @dataclass
 class MergedEvents:
-    """The merged events of one story and, per merged event_id, the reports it was built from."""
+    """The merged events of one story and, per merged event_id, the reports it was built from.
+
+    `changed` holds the ids of the merged events the last `merge_into` created or extended: only their rows need
+    writing, so a long-running story costs a batch what its new reports change, not its whole history.
+    """
 
     events: list[Event] = field(default_factory=list)
     variants: dict[str, list[Variant]] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)
 
     def to_rows(self) -> list[dict[str, Any]]:
         """One row per report: the Variant fields plus `merged_event_id` (store as an event_variants table)."""
@@ -127,34 +132,67 @@ def merge_into(merged: MergedEvents, new_events: Iterable[Event], story_id: str 
     Each new event joins the first merged event, in event_id order, that it agrees with on actors, code, date and
     polarity, else it becomes a merged event of its own. Merged events are kept in event_id order, the order the store
     reads them back in, so merging in one call, in several, or across runs (the story read back from the store) gives
-    the same result.
+    the same result. Only merged events whose first report has a compatible code are compared (an index by CAMEO root
+    and act family), and only those that gain a report are rebuilt.
     """
     families = load_code_families()
-    groups: list[tuple[Event, list[Event], list[Variant]]] = sorted(
-        ((event, [], list(merged.variants.get(event.event_id, [Variant.of(event)]))) for event in merged.events),
-        key=_group_id,
-    )
-    seen = {v.event_id for _, _, variants in groups for v in variants}
+    events = {event.event_id: event for event in merged.events}
+    variants = {event_id: list(merged.variants.get(event_id, [Variant.of(event)])) for event_id, event in events.items()}
+    order = sorted(events)
+    by_code: dict[str, set[str]] = {}
+    for event_id in order:
+        _index_code(by_code, variants[event_id][0].cameo, event_id, families)
+    seen = {v.event_id for group in variants.values() for v in group}
+    added: dict[str, list[Event]] = {}
     for event in new_events:
         if event.event_id in seen:  # re-ingest, or one event coded twice: never count a report twice
             continue
         seen.add(event.event_id)
         variant = Variant.of(event)
-        for base, added, variants in groups:
-            if all(agree(v, variant, families) for v in variants) and any(
-                _actors_match(v, variant, families) >= (1 if _same_day(v, variant) else 2) for v in variants
-            ):
-                added.append(event)
-                variants.append(variant)
-                break
+        target = next((event_id for event_id in sorted(_candidates(by_code, variant.cameo, families))
+                       if _joins(variants[event_id], variant, families)), None)
+        if target is None:
+            events[event.event_id], variants[event.event_id], added[event.event_id] = event, [variant], []
+            insort(order, event.event_id)
+            _index_code(by_code, variant.cameo, event.event_id, families)
         else:
-            insort(groups, (event, [], [variant]), key=_group_id)
-    result = MergedEvents()
-    for base, added, variants in groups:
-        event = _combine(base, added, variants, story_id)
+            variants[target].append(variant)
+            added.setdefault(target, []).append(event)
+    result = MergedEvents(changed=set(added))
+    for event_id in order:
+        event = events[event_id]
+        if event_id in added:
+            event = _combine(event, added[event_id], story_id)
         result.events.append(event)
-        result.variants[event.event_id] = variants
+        result.variants[event_id] = variants[event_id]
     return result
+
+
+def _joins(group: list[Variant], variant: Variant, families: CodeFamilies) -> bool:
+    """Complete link: the report agrees with every report of the merged event, and names its participants surely
+    enough (a matching side on the same day; an identified one, or both sides, across days)."""
+    return all(agree(v, variant, families) for v in group) and any(
+        _actors_match(v, variant, families) >= (1 if _same_day(v, variant) else 2) for v in group
+    )
+
+
+def _code_keys(cameo: str, families: CodeFamilies) -> list[str]:
+    family = families.of(cameo)
+    return ["root:" + cameo[:2]] + (["family:" + family.family] if family else [])
+
+
+def _index_code(by_code: dict[str, set[str]], cameo: str, event_id: str, families: CodeFamilies) -> None:
+    for key in _code_keys(cameo, families):
+        by_code.setdefault(key, set()).add(event_id)
+
+
+def _candidates(by_code: dict[str, set[str]], cameo: str, families: CodeFamilies) -> set[str]:
+    """Merged events whose first report's code is compatible with `cameo` (same root or act family): complete link
+    needs at least that."""
+    found: set[str] = set()
+    for key in _code_keys(cameo, families):
+        found |= by_code.get(key, set())
+    return found
 
 
 def _group_id(group: tuple[Event, list[Event], list[Variant]]) -> str:
@@ -232,11 +270,15 @@ def _same_day(a: Variant, b: Variant) -> bool:
     return iso_day(a.date) == iso_day(b.date)
 
 
-def _combine(base: Event, added: Sequence[Event], variants: Sequence[Variant], story_id: str | None) -> Event:
+def _combine(base: Event, added: Sequence[Event], story_id: str | None) -> Event:
     """The first report's event, with every mention, counts, and the details a later report adds (never replaces)."""
     mentions = list(base.mentions)
+    known = set(mentions)
     for event in added:
-        mentions.extend(m for m in event.mentions if m not in mentions)
+        for mention in event.mentions:
+            if mention not in known:
+                known.add(mention)
+                mentions.append(mention)
     reports = [base, *added]
     dated = next((e for e in reports if e.date and e.date_source != PUBLISHED), None)
     return replace(

@@ -87,7 +87,7 @@ class LinkingStage:
     def link(self, analyses: Sequence[Analysis]) -> tuple[list[Analysis], StageState]:
         state = StageState()
         linked: list[Analysis] = []
-        touched: dict[str, None] = {}
+        touched: dict[str, set[str]] = {}  # story_id -> ids of its merged events this batch created or extended
         df_keys: set[tuple[str, str]] = set()
         late = self.clusterer.late_articles
         for analysis in analyses:
@@ -108,8 +108,9 @@ class LinkingStage:
                 story_id = self.clusterer.assign(features)
                 df_keys.update(("term", t) for t in features.terms)
                 df_keys.update(("entity", e) for e in features.entities)
-            touched[story_id] = None
-            self._merged[story_id] = merge_into(self._story_events(story_id), analysis.events, story_id)
+            merged = merge_into(self._story_events(story_id), analysis.events, story_id)
+            self._merged[story_id] = merged
+            touched.setdefault(story_id, set()).update(merged.changed)
             linked.append(replace(analysis, document=replace(document, story_id=story_id, duplicate_of=original)))
         if self.clusterer.late_articles > late:
             log.warning("%d articles were published more than %d days before the newest one seen: each starts a story "
@@ -121,7 +122,7 @@ class LinkingStage:
             linked = self._with_statements(linked, state)
         return linked, state
 
-    def _fill_story_rows(self, state: StageState, touched: dict[str, None], df_keys: set[tuple[str, str]]) -> None:
+    def _fill_story_rows(self, state: StageState, touched: dict[str, set[str]], df_keys: set[tuple[str, str]]) -> None:
         clusterer = self.clusterer
         if clusterer.n_docs:  # per batch: only the counters, not the whole state (to_rows grows with the store)
             state.cluster_meta = clusterer.meta_row()
@@ -135,9 +136,11 @@ class LinkingStage:
                 "story_id": story.story_id, "title": story.title, "first_published": row["first_published"],
                 "last_published": row["last_published"], "state": json.dumps(row, sort_keys=True),
             })  # fmt: skip
-        for story_id in touched:
+        for story_id, changed in touched.items():
             merged = self._merged[story_id]
             for event in merged.events:
+                if event.event_id not in changed:
+                    continue  # its row in the store is current
                 variants = merged.variants[event.event_id]
                 state.events.append(event_row(event, [_variant_dict(v) for v in variants]))
                 state.mention_links.update({v.event_id: event.event_id for v in variants})
