@@ -9,6 +9,7 @@ at most a few chunks are in flight, so memory stays bounded however long the inp
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -112,8 +113,15 @@ def _in_workers(nlp: Language, documents: Iterable[Document], n_process: int) ->
 
 
 def _start_worker(stages: tuple[str, ...]) -> None:
-    """A worker without an inherited pipeline (spawn start method) loads its own."""
+    """A forked worker freezes what it inherited; one without an inherited pipeline (spawn) loads its own.
+
+    Workers are re-forked from a parent that by then holds the run's stories. The cyclic garbage collector visits
+    every tracked object, and each visit writes to the object's page, so without `gc.freeze` a worker soon holds its
+    own copy of the parent's whole heap (copy-on-write): measured, the two workers' PSS rose from about 250 to 600 MB
+    each once re-forked from a 1 GB parent. Frozen objects are never visited, so they stay shared.
+    """
     global _worker_nlp
+    gc.freeze()
     if _worker_nlp is None:
         from dateline.nlp.pipeline import shared_nlp
 

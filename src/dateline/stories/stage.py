@@ -78,8 +78,12 @@ class LinkingStage:
         return self._merged[story_id]
 
     def _forget_old_stories(self) -> None:
-        """Drop the least recently touched stories' merged events once this batch's rows are built (the batch's own
-        changes reach the store with its rows, so a story read back later is complete)."""
+        """Drop the merged events of stories the clusterer has retired, and of the least recently touched ones past
+        MERGED_STORIES_KEPT, once this batch's rows are built (the batch's own changes reach the store with its rows,
+        so a story read back later is complete)."""
+        live = self.clusterer.stories
+        for story_id in [story_id for story_id in self._merged if story_id not in live]:
+            del self._merged[story_id]
         while len(self._merged) > MERGED_STORIES_KEPT:
             self._merged.popitem(last=False)
 
