@@ -32,6 +32,7 @@ bench: install
 	$(PY) bench/ecbplus.py
 	$(PY) bench/api_load.py
 	$(PY) bench/spark_bench.py
+	$(PY) bench/spark_bench.py --stream 50000
 
 lint: install
 	$(VENV)/bin/ruff check --select F,E9 src tests bench

@@ -23,6 +23,7 @@ from dateline.nlp.pipeline import shared_nlp
 from dateline.records import Document
 from dateline.settings import IngestOptions
 from dateline.store import Store
+from dateline.store.duckdb_store import INGEST_MEMORY_LIMIT
 from dateline.stories.stage import LinkingStage
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,7 @@ def ingest(
     report = IngestReport()
     progress = progress or (lambda n: None)
     owns_store = store is None
-    store = store or Store.open(options.db)
+    store = store or Store.open(options.db, memory_limit=INGEST_MEMORY_LIMIT)
     nlp = shared_nlp(tuple(options.stages))
     linking = LinkingStage(store, match_statements="dateline_quotes" in options.stages)
     try:
