@@ -44,3 +44,23 @@ def test_analysis_worker_failure_reaches_the_caller(bare_nlp, documents):
     broken = dataclasses.replace(documents[0], text=None)  # make_doc fails on a non-text in the worker
     with pytest.raises(Exception):
         analyse(bare_nlp, [*documents[:3], broken], workers=2)
+
+
+def _blas_threads() -> set[int]:
+    from threadpoolctl import threadpool_info
+
+    return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+
+def test_analysis_parent_blas_is_single_threaded_while_workers_live(bare_nlp, documents):
+    """The pool forks from a background thread; a multi-threaded BLAS product in the parent during a fork hangs."""
+    import numpy as np
+
+    np.ones((64, 64)) @ np.ones((64, 64))  # make sure numpy's BLAS is loaded
+    before = _blas_threads()
+    stream = analyse_stream(bare_nlp, documents, workers=2)
+    next(stream)
+    during = _blas_threads()
+    list(stream)
+    assert during == {1}
+    assert _blas_threads() == before  # restored once the pool is gone

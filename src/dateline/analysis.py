@@ -20,6 +20,7 @@ from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from threadpoolctl import threadpool_limits
 
 from dateline.records import Analysis, Document, Sentence, iso_day
 from dateline.stories.features import features_from_doc
@@ -96,6 +97,10 @@ def _in_workers(nlp: Language, documents: Iterable[Document], n_process: int) ->
     stages = tuple(name for name in nlp.pipe_names if name.startswith("dateline_"))
     iterator = iter(documents)
     chunks = iter(lambda: list(islice(iterator, CHUNK_SIZE)), [])
+    # The pool re-forks workers from a background thread. OpenBLAS stops its threads around a fork, so a fork during
+    # a multi-threaded matrix product in this process (statement matching) left that product waiting forever: a
+    # 50,000-article run hung after 30,000 articles in `exec_blas_async`. One BLAS thread while the pool lives.
+    blas = threadpool_limits(limits=1, user_api="blas")
     pool = context.Pool(n_process, initializer=_start_worker, initargs=(stages,), maxtasksperchild=CHUNKS_PER_WORKER)
     try:
         pending: deque = deque()
@@ -109,6 +114,7 @@ def _in_workers(nlp: Language, documents: Iterable[Document], n_process: int) ->
     finally:
         pool.terminate()  # also when the consumer stops early or a worker failed
         pool.join()
+        blas.restore_original_limits()
         _worker_nlp = None
 
 
