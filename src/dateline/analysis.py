@@ -122,9 +122,10 @@ def _start_worker(stages: tuple[str, ...]) -> None:
     """A forked worker freezes what it inherited; one without an inherited pipeline (spawn) loads its own.
 
     Workers are re-forked from a parent that by then holds the run's stories. The cyclic garbage collector visits
-    every tracked object, and each visit writes to the object's page, so without `gc.freeze` a worker soon holds its
-    own copy of the parent's whole heap (copy-on-write): measured, the two workers' PSS rose from about 250 to 600 MB
-    each once re-forked from a 1 GB parent. Frozen objects are never visited, so they stay shared.
+    every tracked object, and each visit writes to the object's page (copy-on-write copies it); frozen objects are
+    never visited. Re-forked from a 1 GB parent, each worker's PSS had risen from about 250 to 600 MB; with the freeze
+    they still hold 260-340 MB of private memory (allocations reusing the parent's free slots also copy pages), so
+    starting workers from a small template process is the next step (issue 7's closing note).
     """
     global _worker_nlp
     gc.freeze()
