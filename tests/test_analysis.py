@@ -64,3 +64,12 @@ def test_analysis_parent_blas_is_single_threaded_while_workers_live(bare_nlp, do
     list(stream)
     assert during == {1}
     assert _blas_threads() == before  # restored once the pool is gone
+
+
+def test_analysis_recycled_children_give_the_same_records(bare_nlp, documents, monkeypatch):
+    """Every chunk in a new child forked from its pool worker: same records, same order."""
+    monkeypatch.setattr(analysis, "CHUNK_SIZE", 1)
+    monkeypatch.setattr(analysis, "CHUNKS_PER_WORKER", 1)
+    one = analyse(bare_nlp, documents, workers=1)
+    two = analyse(bare_nlp, documents, workers=2)
+    assert [(a.document.doc_id, a.sentences) for a in two] == [(a.document.doc_id, a.sentences) for a in one]

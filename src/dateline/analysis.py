@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from threadpoolctl import threadpool_limits
 
+from dateline.forked_worker import ForkedWorker
 from dateline.records import Analysis, Document, Sentence, iso_day
 from dateline.stories.features import features_from_doc
 
@@ -30,11 +31,12 @@ log = logging.getLogger(__name__)
 CHUNK_SIZE = 8  # articles per task sent to a worker: small enough to balance the load, large enough to batch
 CHUNKS_IN_FLIGHT = 3  # per worker: keeps every worker busy while the parent links and stores
 # A worker's spaCy vocabulary keeps every new string it meets (names, numbers), so on an endless stream of news it only
-# grows: each worker is replaced by a fresh fork of the parent (whose pipeline has seen no articles) after this many
-# chunks. A fork costs milliseconds; nothing is reloaded.
+# grows: the process that analyses is replaced after this many chunks by a fresh fork of its pool worker, which still
+# holds the parent as it was when the pool started (dateline.forked_worker). A fork costs milliseconds.
 CHUNKS_PER_WORKER = 500
 
 _worker_nlp: Language | None = None  # the pipeline a forked worker inherits from its parent
+_worker_child: ForkedWorker | None = None  # in a pool worker: the child process that analyses its chunks
 
 
 def published_date(document: Document) -> date | None:
@@ -101,7 +103,7 @@ def _in_workers(nlp: Language, documents: Iterable[Document], n_process: int) ->
     # a multi-threaded matrix product in this process (statement matching) left that product waiting forever: a
     # 50,000-article run hung after 30,000 articles in `exec_blas_async`. One BLAS thread while the pool lives.
     blas = threadpool_limits(limits=1, user_api="blas")
-    pool = context.Pool(n_process, initializer=_start_worker, initargs=(stages,), maxtasksperchild=CHUNKS_PER_WORKER)
+    pool = context.Pool(n_process, initializer=_start_worker, initargs=(stages,))
     try:
         pending: deque = deque()
         for chunk in chunks:
@@ -121,21 +123,23 @@ def _in_workers(nlp: Language, documents: Iterable[Document], n_process: int) ->
 def _start_worker(stages: tuple[str, ...]) -> None:
     """A forked worker freezes what it inherited; one without an inherited pipeline (spawn) loads its own.
 
-    Workers are re-forked from a parent that by then holds the run's stories. The cyclic garbage collector visits
-    every tracked object, and each visit writes to the object's page (copy-on-write copies it); frozen objects are
-    never visited. Re-forked from a 1 GB parent, each worker's PSS had risen from about 250 to 600 MB; with the freeze
-    they still hold 260-340 MB of private memory (allocations reusing the parent's free slots also copy pages), so
-    starting workers from a small template process is the next step (issue 7's closing note).
+    The cyclic garbage collector visits every tracked object, and each visit writes to the object's page, which
+    copy-on-write then copies; frozen objects are never visited, so the pipeline stays shared with the parent.
     """
-    global _worker_nlp
+    global _worker_nlp, _worker_child
     gc.freeze()
     if _worker_nlp is None:
         from dateline.nlp.pipeline import shared_nlp
 
         _worker_nlp = shared_nlp(stages)
+    _worker_child = ForkedWorker(_analyse_here, CHUNKS_PER_WORKER)
 
 
 def _analyse_chunk(chunk: list[Document]) -> list[Analysis]:
+    return _worker_child.run(chunk)
+
+
+def _analyse_here(chunk: list[Document]) -> list[Analysis]:
     nlp = _worker_nlp
     pairs = ((make_doc(nlp, document), document) for document in chunk)
     return [to_analysis(document, doc) for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=len(chunk))]
