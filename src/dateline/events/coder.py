@@ -17,14 +17,15 @@ from spacy.tokens import Doc, Span, Token
 from dateline.events import syntax
 from dateline.events.agency import with_agents
 from dateline.events.cameo import lookup
+from dateline.events.content import content_tokens, listed_charge
 from dateline.events.crowds import as_protests
 from dateline.events.dates import date_for, inherit_episode_dates, time_expressions
-from dateline.events.modality import is_intent_future, modality_of, obliges
+from dateline.events.modality import is_intent_future, modality_of, obliges, reported_modality
 from dateline.events.patterns import Pattern, PatternBook, pattern_book
 from dateline.events.places import location_for, place_actor, place_entities
 from dateline.events.plover import plover_for
 from dateline.events.ranking import rank_and_prune
-from dateline.events.roles import FALLBACK_TARGET_PREPS, RoleFinder
+from dateline.events.roles import FALLBACK_TARGET_PREPS, RoleFinder, owned_by_source, same_actor
 from dateline.nlp.extensions import register_extensions
 from dateline.records import ActorRef, Event, Mention
 
@@ -34,6 +35,7 @@ REQUEST_ROOTS = ("02", "10")
 CONTENT_ROOTS = {"02", "10", "12", "13"}
 COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
 CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 CLASH, ARMED_CLASH = "145", "190"
 HOSTING, PRAISE = "043", "051"
 ARREST, COMBAT_CAPTURE = "173", "180"
@@ -112,6 +114,11 @@ class EventCoder:
         lemma = self.book.lemma(verb)
         pattern = self.book.match_verb(verb)
         clause = next((child for child in verb.children if child.dep_ == "ccomp"), None)
+        if kind in ("intent", "threaten") and clause is not None and clause.pos_ in ("VERB", "AUX"):
+            vowed = self._code_vowed_force(verb, clause, consumed)
+            if vowed is not None:
+                return [vowed]
+        clause = clause or syntax.for_clause(verb)  # "called on Thursday for Assad to step aside"
         plain = pattern is None or pattern.specificity == 0
         if lemma in self.book.statement_verbs and plain and clause is not None and self._light_noun(verb)[0] is None:
             return self._code_statement(verb, clause, consumed, coded)
@@ -146,11 +153,11 @@ class EventCoder:
         for child in verb.children:
             purpose = child.dep_ == "advcl" and any(grand.tag_ == "TO" for grand in child.children)
             content = root in CONTENT_ROOTS and child.dep_ in ("ccomp", "xcomp", "dobj", "acl", "oprd")
-            alleged = root == "11" and (child.dep_ == "prep" and child.lower_ in ("of", "for") or _listed_charge(child))
+            alleged = root == "11" and (child.dep_ == "prep" and child.lower_ in ("of", "for") or listed_charge(child))
             if purpose or content:
-                consumed.update(_content(child))
+                consumed.update(content_tokens(child))
             elif root in CONTENT_ROOTS and child.dep_ == "prep" and child.lower_ in ("to", "for"):
-                consumed.update(_content(child))  # "called for / invited to a meeting"
+                consumed.update(content_tokens(child))  # "called for / invited to a meeting"
             elif alleged or (root in CONTENT_ROOTS and child.dep_ == "prep"):
                 consumed.update(token.i for token in child.subtree if token.pos_ in ("VERB", "AUX"))
 
@@ -185,10 +192,16 @@ class EventCoder:
         consumed.update(token.i for token in complement.subtree if token.pos_ in ("VERB", "NOUN", "PROPN"))
         inner = self._code_clause(complement, self.book.match_verb(complement), consumed)
         if kind == "pass":
-            if inner is not None:
-                return [replace(inner, trigger=verb, source=inner.source or syntax.subject_of(verb))]
+            if inner is not None:  # "will be forced to take retaliatory steps": the matrix verb's tense counts
+                modality = inner.modality if inner.modality != "asserted" else modality_of(verb)
+                code = inner.code if is_intent_future(complement) else self._tense_code(inner.code, verb, modality)
+                source = inner.source or syntax.subject_of(verb) or syntax.passive_subject(verb)
+                return [replace(inner, code=code, trigger=verb, source=source, modality=modality)]
             own = self._code_clause(verb, self.book.match_verb(verb), consumed)
             return [own] if own else []
+        if kind == "reject" and self.book.lemma(verb) == "fail" and inner is not None and \
+                inner.code[:2] in MATERIAL_ROOTS:  # "failed to pull out": the withdrawal, negated
+            return [replace(inner, trigger=verb, source=inner.source or syntax.subject_of(verb), modality="negated")]
         if kind == "intent" and inner is not None and inner.code[:2] in CONFLICT_ROOTS:
             kind = "threaten"  # "vowed to fight", "pledged to strike": an intent to use force is a threat
         default = {"intent": "030", "threaten": "130", "reject": "120"}[kind]
@@ -203,6 +216,16 @@ class EventCoder:
         confidence = self._confidence(None, source, target) + 0.1
         return [Coded(code, verb, source, target, modality, min(confidence, 0.95))]
 
+    def _code_vowed_force(self, verb: Token, clause: Token, consumed: set[int]) -> Coded | None:
+        """"vowed that Israel would be punished": an intent whose clause reports force is a threat (13)."""
+        inner = self._code_clause(clause, self.book.match_verb(clause), set())
+        if inner is None or inner.code[:2] not in CONFLICT_ROOTS | {"13"}:  # "would be punished" is 13 already
+            return None
+        consumed.update(token.i for token in clause.subtree)
+        source, target = syntax.subject_of(verb), inner.target
+        return Coded(self.book.transform("threat", inner.code), verb, source, target, modality_of(verb),
+                     self._confidence(None, source, target))
+
     def _code_statement(self, verb: Token, clause: Token, consumed: set[int], coded: list[Coded]) -> list[Coded]:
         """A statement and what it reports: "Russia said Sudan must return the helicopter" is a demand (100);
         "Iran said Israel attacked X" is a statement (010) and an attack reported by it."""
@@ -212,15 +235,18 @@ class EventCoder:
             target = syntax.clause_subject(clause)
             consumed.update(token.i for token in clause.subtree)
             return [Coded("100", verb, speaker, target, "asserted", self._confidence(None, speaker, target))]
+        if self.book.lemma(verb) == "warn" and self.roles.has_actor(addressee) and is_intent_future(clause):
+            consumed.update(token.i for token in clause.subtree)  # "warned North Korea that it would be met ..."
+            return [Coded("130", verb, speaker, addressee, modality_of(verb), self._confidence(None, speaker, addressee))]
         statement = Coded("010", verb, speaker, addressee, modality_of(verb), 0.6)
         position = len(coded)
         if clause.i in consumed:  # the reported clause came first ("X lifted the ban, the radio reported")
             for index, item in enumerate(coded):
                 if item.trigger.i == clause.i and item.reported_by is None:
-                    coded[index] = replace(item, reported_by=position, modality=_reported(item.modality))
+                    coded[index] = replace(item, reported_by=position, modality=reported_modality(item.modality))
             return [statement]
         inner = self._code_verb(clause, consumed, coded) if clause.pos_ in ("VERB", "AUX") else []
-        reported = [replace(item, reported_by=position, modality=_reported(item.modality),
+        reported = [replace(item, reported_by=position, modality=reported_modality(item.modality),
                             source=self.roles.speaker_for(item.source, speaker),
                             confidence=round(item.confidence * 0.9, 3)) for item in inner]
         return [statement, *reported]
@@ -230,7 +256,7 @@ class EventCoder:
         pattern = self.book.match_noun(noun)
         if pattern is None or noun.dep_ in ("compound", "amod") or noun.i in self._index:
             return None  # nor is a word of an actor's name ("Organisation of Islamic Cooperation")
-        source = self.roles.noun_source(noun)
+        source = self.roles.noun_source(noun, pattern.code)
         targets = self.roles.prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
         target = targets[0] if targets else None
         modality = "asserted"
@@ -310,7 +336,8 @@ class EventCoder:
         return [event for group in built for event in group]
 
     def _records(self, doc, sent, item: Coded, index, times, places, reporter) -> list[Event]:
-        sources = syntax.actors_of(item.source, index) or [None]
+        sources = syntax.actors_of(item.source, index) or [self.roles.crowd_country(item.trigger)
+                                                            if item.code[:2] == "14" else None]
         targets = syntax.actors_of(item.target, index) or [place_actor(item.target)]
         plover, mode = plover_for(item.code)
         if item.code.startswith("01") and sources == [None] and plover is None:
@@ -327,8 +354,8 @@ class EventCoder:
         start, end = self._extent(item, index)
         sentence = Mention(doc._.doc_id or "", sent.text, start, end)
         events = []
-        pairs = [(s, t) for s in sources for t in targets if not _same(s, t)]
-        if not pairs and _owned_by_source(item.target):  # "reneged on his commitment": the owner is no target
+        pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]
+        if not pairs and owned_by_source(item.target):  # "reneged on his commitment": the owner is no target
             pairs = [(s, None) for s in sources]
         for source, target in pairs[:MAX_PAIRS]:
             event_id = self._event_id(doc._.doc_id, start, end, item.code, source, target)
@@ -361,39 +388,3 @@ class EventCoder:
         who = "|".join(str(actor.kb_id or actor.code or actor.name or actor.text) if actor else "-"
                        for actor in (source, target))
         return hashlib.sha1(f"{doc_id}|{start}|{end}|{code}|{who}".encode()).hexdigest()[:16]
-
-
-def _content(head: Token) -> set[int]:
-    """Token indices of a content phrase, leaving out time clauses hung inside it ("... after forces stormed X")."""
-    found, stack = set(), [head]
-    while stack:
-        token = stack.pop()
-        found.add(token.i)
-        stack.extend(child for child in token.children if not (
-            child.dep_ in ("advcl", "relcl") and any(grand.dep_ == "mark" for grand in child.children)))
-    return found
-
-
-def _listed_charge(child: Token) -> bool:
-    """"accused X of violating rights, ignoring the law and sending ...": the parser hangs the later items of the
-    list on the accusing verb as bare participle clauses; they are still what is alleged."""
-    return child.dep_ == "advcl" and child.tag_ == "VBG" and not any(grand.dep_ == "mark" for grand in child.children) \
-        and any(sibling.dep_ == "prep" and sibling.lower_ in ("of", "for") and sibling.i < child.i
-                for sibling in child.head.children)
-
-
-def _owned_by_source(target: Token | None) -> bool:
-    """A target noun the source only owns ("his commitment", "its pledge"), not another actor."""
-    return target is not None and target.pos_ == "NOUN" and any(child.dep_ == "poss" for child in target.children)
-
-
-def _reported(modality: str) -> str:
-    return "reported" if modality == "asserted" else modality
-
-
-def _same(source: ActorRef | None, target: ActorRef | None) -> bool:
-    """An actor is not its own target ("Widodo ... his counterpart Widodo" after a wrong pronoun link)."""
-    if source is None or target is None:
-        return False
-    return (source.kb_id or source.name or source.text, source.sector) == \
-        (target.kb_id or target.name or target.text, target.sector)

@@ -43,3 +43,8 @@ def obliges(token: Token) -> bool:
 def _going_to(token: Token) -> bool:
     head = token.head
     return token.dep_ == "xcomp" and head.lower_ == "going" and any(c.lower_ == "to" for c in token.children)
+
+
+def reported_modality(modality: str) -> str:
+    """An asserted event inside a statement is "reported"; other modalities stay as they are."""
+    return "reported" if modality == "asserted" else modality

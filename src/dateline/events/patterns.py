@@ -18,6 +18,9 @@ OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "oprd"}
 ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back", "aside", "away"})
 PHRASAL_PREPS = {"on", "out", "under", "from"}  # prepositions whose object counts as the verb's object noun
 VERB_PREFIXES = frozenset({"test"})  # hyphenated prefixes the tokeniser splits off a verb
+TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "seized a tanker on Friday": "on Friday" is no "seize on"
+TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "by", "before", "after", "for"})
+SUBJECT_DEPS = ("nsubj", "csubj")
 
 
 @dataclass(frozen=True)
@@ -31,10 +34,11 @@ class Pattern:
     xcomp: bool | None = None
     passive: bool | None = None
     target: tuple[str, ...] = ()
+    subject: frozenset[str] | None = None
 
     @property
     def specificity(self) -> int:
-        conditions = (self.particle, self.prep, self.object, self.modifier, self.xcomp, self.passive)
+        conditions = (self.particle, self.prep, self.object, self.modifier, self.xcomp, self.passive, self.subject)
         return sum(condition is not None for condition in conditions)
 
 
@@ -47,6 +51,8 @@ class VerbFacts:
     objects: frozenset[str]
     has_xcomp: bool
     passive: bool
+    subjects: frozenset[str] = frozenset()
+    to_objects: frozenset[str] = frozenset()  # "took to the streets": read only by patterns with `prep: to`
 
 
 def _set(value) -> frozenset[str] | None:
@@ -62,6 +68,7 @@ def _compile(entries: Iterable[dict]) -> dict[str, list[Pattern]]:
             lemmas=_set(entry["lemma"]), code=str(entry["code"]), particle=_set(entry.get("particle")),
             prep=_set(entry.get("prep")), object=_set(entry.get("object")), modifier=_set(entry.get("modifier")),
             xcomp=entry.get("xcomp"), passive=entry.get("passive"), target=tuple(entry.get("target") or ()),
+            subject=_set(entry.get("subject")),
         )
         for lemma in pattern.lemmas:
             index.setdefault(lemma, []).append(pattern)
@@ -104,7 +111,7 @@ class PatternBook:
         candidates = self.verbs.get(self.lemma(token))
         if not candidates:
             return None
-        facts = verb_facts(token)
+        facts = verb_facts(token, with_subject=any(pattern.subject is not None for pattern in candidates))
         for pattern in candidates:
             if _verb_conditions_hold(pattern, facts):
                 return pattern
@@ -151,8 +158,8 @@ def _repaired_lemma(word: str, lemma: str, known: frozenset[str]) -> str:
     return next((candidate for candidate in candidates if candidate in known), lemma)
 
 
-def verb_facts(token: Token) -> VerbFacts:
-    particles, preps, objects = set(), set(), set()
+def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
+    particles, preps, objects, to_objects = set(), set(), set(), set()
     has_xcomp = passive = False
     for child in token.children:
         dep = child.dep_
@@ -161,9 +168,13 @@ def verb_facts(token: Token) -> VerbFacts:
         elif dep == "npadvmod" and child.lower_ in VERB_PREFIXES and child.i == token.i - 2:
             particles.add(child.lower_)  # "test-fired" is tokenised test - fired: the prefix reads as a particle
         elif dep in ("prep", "agent", "dative") and child.pos_ == "ADP":
+            if _temporal(child):
+                continue
             preps.add(child.lemma_.lower())
             if child.lower_ in PHRASAL_PREPS:  # "put on alert", "went on strike", "walked out of talks"
                 objects.update(_prep_objects(child))
+            elif child.lower_ == "to":
+                to_objects.update(_prep_objects(child))
         elif dep in OBJECT_DEPS:
             objects.add(child.lemma_.lower())
             objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ in ("compound", "amod"))
@@ -174,11 +185,47 @@ def verb_facts(token: Token) -> VerbFacts:
             objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj")
         elif dep in ("xcomp", "ccomp") and any(grand.tag_ == "TO" for grand in child.children):
             has_xcomp = True
+        elif dep == "advcl" and any(grand.dep_ == "mark" and grand.lower_ == "for" for grand in child.children):
+            preps.add("for")  # "called for Assad to step aside", parsed as a for-clause
+        elif dep == "ccomp" and child.pos_ in ("NOUN", "PROPN"):  # "let UN inspectors into": a misparsed object
+            objects.add(child.lemma_.lower())
+            objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ in ("compound", "amod"))
         elif dep == "acomp" or (dep == "ccomp" and child.pos_ == "ADJ") or (dep == "xcomp" and child.tag_ == "VBN"):
             objects.add(child.lemma_.lower())  # "pleaded guilty", "found him guilty", "was ordered held"
         elif dep == "auxpass":
             passive = True
-    return VerbFacts(frozenset(particles), frozenset(preps), frozenset(objects), has_xcomp, passive)
+    if passive and not has_xcomp:  # "was called on by the board to end ...": the parser hangs it as advcl
+        has_xcomp = any(child.dep_ == "advcl" and any(grand.tag_ == "TO" for grand in child.children)
+                        for child in token.children)
+    return VerbFacts(frozenset(particles), frozenset(preps), frozenset(objects), has_xcomp, passive,
+                     _subject_words(token) if with_subject else frozenset(), frozenset(to_objects))
+
+
+def _temporal(prep: Token) -> bool:
+    """A time phrase ("on Friday", "in March") is not the verb's phrasal preposition; "bowed to a week of protests"
+    keeps its "to"."""
+    return prep.lower_ in TIME_PREPS and any(
+        child.dep_ == "pobj" and child.ent_type_ in TIME_ENTITIES and not any(
+            grand.dep_ == "prep" and grand.lower_ == "of" for grand in child.children) for child in prep.children)
+
+
+def _subject_words(token: Token) -> frozenset[str]:
+    """Lemmas naming the subject: its head, compounds and modifiers, and the noun behind a quantity ("the first
+    contingent of Kenyan police officers" -> contingent, officer, police, kenyan)."""
+    subject = next((child for child in token.children if child.dep_ in SUBJECT_DEPS), None)
+    if subject is None and token.dep_ in ("conj", "xcomp") and token.head.i != token.i:
+        subject = next((child for child in token.head.children if child.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return frozenset()
+    words = {subject.lemma_.lower()}
+    heads = [subject]
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            heads.extend(grand for grand in child.children if grand.dep_ == "pobj")
+    for head in heads:
+        words.add(head.lemma_.lower())
+        words.update(child.lemma_.lower() for child in head.children if child.dep_ in ("compound", "amod"))
+    return frozenset(words)
 
 
 def _prep_objects(prep: Token) -> set[str]:
@@ -210,9 +257,11 @@ def _verb_conditions_hold(pattern: Pattern, facts: VerbFacts) -> bool:
     return (
         (pattern.particle is None or bool(pattern.particle & facts.particles))
         and (pattern.prep is None or bool(pattern.prep & (facts.preps | facts.particles)))
-        and (pattern.object is None or bool(pattern.object & facts.objects))
+        and (pattern.object is None or bool(pattern.object & facts.objects) or
+             bool(pattern.prep and "to" in pattern.prep and pattern.object & facts.to_objects))
         and (pattern.xcomp is None or pattern.xcomp == facts.has_xcomp)
         and (pattern.passive is None or pattern.passive == facts.passive)
+        and (pattern.subject is None or bool(pattern.subject & facts.subjects))
     )
 
 

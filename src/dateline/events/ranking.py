@@ -104,6 +104,7 @@ def rank_and_prune(coded: Sequence[CodedClause], has_own_actor: Callable[[Token 
             keep.append(position)
         elif acted.get(types[position]) == [position]:
             keep.append(position)
+    keep = _at_most_two_types(keep, ranks, types, best, coded)
     renumber = {old: new for new, old in enumerate(keep)}
     pruned = []
     for position in keep:
@@ -112,3 +113,20 @@ def rank_and_prune(coded: Sequence[CodedClause], has_own_actor: Callable[[Token 
         reporter = renumber.get(item.reported_by) if item.reported_by is not None else None
         pruned.append(replace(item, confidence=round(max(item.confidence - penalty, 0.05), 3), reported_by=reporter))
     return pruned
+
+
+def _at_most_two_types(keep: list[int], ranks: list[int], types: list, best: int, coded: Sequence) -> list[int]:
+    """A sentence reports one or two kinds of event: lower-ranked survivors of a third or later PLOVER type (a
+    participle and a "during a visit" noun around "threw his weight behind Ukraine") are dropped, the lowest-ranked
+    and least confident type first. Types of main-clause events are never dropped."""
+    kinds = {types[position] for position in keep if types[position]}
+    if len(kinds) <= 2:
+        return keep
+    main = {types[position] for position in keep if ranks[position] == best}
+    standing = {kind: (min(ranks[p] for p in keep if types[p] == kind),
+                       max(coded[p].confidence for p in keep if types[p] == kind)) for kind in kinds - main}
+    for kind in sorted(standing, key=lambda kind: (-standing[kind][0], standing[kind][1])):
+        if len(kinds) <= 2:
+            break
+        kinds.discard(kind)
+    return [position for position in keep if not types[position] or types[position] in kinds]

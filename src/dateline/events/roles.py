@@ -7,18 +7,24 @@ that names a country or organisation; an event noun's source is its possessor or
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from dateline.events import syntax
 from dateline.events.patterns import Pattern, PatternBook
 from dateline.events.places import place_actor
 from dateline.nlp.extensions import ActorMention
+from dateline.records import ActorRef
 
 FALLBACK_TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "upon")
 RECEPTION = "043"
 NESTED_TARGET_PREPS = ("with", "of", "around")
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
 NOMINAL_HOSTS = {"during", "in", "through", "via", "with"}  # not "after the shooting": another act, maybe another actor
+MOVEMENT_CODES = ("15", "087", "074")  # "a buildup of Azerbaijani troops": the forces in the "of" phrase move
+CROWD_PLACE_PREPS = ("in", "across", "throughout", "around")
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 class RoleFinder:
@@ -48,7 +54,8 @@ class RoleFinder:
         for noun in objects:  # "signed an agreement with X", "imposed sanctions on X", "cut ties with X"
             candidates += self.prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
         if pattern.object is not None:  # the object is a thing ("promised military aid to X"), not the target
-            candidates = [token for token in candidates if token not in objects] or candidates
+            candidates = [token for token in candidates if token not in objects and
+                          token.ent_type_ not in TIME_ENTITIES] or candidates
         own = [token for token in objects if pronoun_owned(token) and not self.has_country(token)]
         candidates = [token for token in candidates if token not in own]  # "pulled back their troops"
         candidates = [token for token in candidates if not self._claimed_by_experiencer(verb, token)]
@@ -81,6 +88,7 @@ class RoleFinder:
     def best_target(self, candidates: list[Token]) -> Token | None:
         """The first candidate naming a country or organisation, else the first naming any actor, else the first;
         a candidate naming none may name one in its own phrase ("near its border with Ukraine", "out of Syria")."""
+        candidates = [token for token in candidates if token.ent_type_ not in TIME_ENTITIES]  # not "on Friday"
         candidates = candidates + [inner for token in candidates if not self.has_actor(token)
                                    for inner in syntax.prep_objects(token, NESTED_TARGET_PREPS)]
         ranked = []
@@ -94,19 +102,39 @@ class RoleFinder:
     def prep_targets(token: Token, preps: tuple[str, ...]) -> list[Token]:
         return syntax.prep_objects(token, tuple(preps))
 
-    def noun_source(self, noun: Token) -> Token | None:
+    def noun_source(self, noun: Token, code: str = "") -> Token | None:
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and self.has_actor(child):
                 return child
         by = next(iter(syntax.prep_objects(noun, ("by", "between"))), None)
         if by is not None:  # "attacks by X"; "talks between X and Y": every party is a source (PLOVER 2.4.2)
             return by
+        if code.startswith(MOVEMENT_CODES) and noun.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+            # "a buildup of troops was reported", not "the killing of soldiers" nor "opposed the deployment of X"
+            moved = next(iter(syntax.prep_objects(noun, ("of",))), None)
+            if self.armed(moved):
+                return moved
         if noun.dep_ == "pobj" and noun.head.lower_ in NOMINAL_HOSTS and noun.head.head.pos_ in ("VERB", "AUX"):
             host = noun.head.head
             if syntax.passive_subject(host) is not None:  # "X was arrested in the raid": the raiders arrested X
                 return syntax.agent_of(host)
             return syntax.subject_of(host)
         return None
+
+    def crowd_place(self, trigger: Token) -> Token | None:
+        """Where an unnamed crowd protested ("Protests erupted across Iran", "people rallied in cities across
+        Australia"): the place stands for the country whose civilians protest."""
+        anchor = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "nsubj" else trigger
+        for token in syntax.prep_objects(anchor, CROWD_PLACE_PREPS):
+            for place in (token, *syntax.prep_objects(token, CROWD_PLACE_PREPS)):
+                if place_actor(place) is not None:
+                    return place
+        return None
+
+    def crowd_country(self, trigger: Token) -> ActorRef | None:
+        """The civilians (CAMEO sector CVL) of the country where an unnamed crowd protested."""
+        actor = place_actor(self.crowd_place(trigger))
+        return None if actor is None else replace(actor, sector="CVL", code=f"{actor.country}CVL")
 
     def speaker_for(self, source: Token | None, speaker: Token | None) -> Token | None:
         """"Syria says it is willing to withdraw", "the rebels said they will release": an unresolved pronoun (or
@@ -130,3 +158,16 @@ class RoleFinder:
 def pronoun_owned(noun: Token) -> bool:
     """"their troops", "its forces": a thing of the source's own, moved or used, not a target."""
     return noun.pos_ == "NOUN" and any(child.dep_ == "poss" and child.pos_ == "PRON" for child in noun.children)
+
+
+def owned_by_source(target: Token | None) -> bool:
+    """A target noun the source only owns ("his commitment", "its pledge"), not another actor."""
+    return target is not None and target.pos_ == "NOUN" and any(child.dep_ == "poss" for child in target.children)
+
+
+def same_actor(source: ActorRef | None, target: ActorRef | None) -> bool:
+    """An actor is not its own target ("Widodo ... his counterpart Widodo" after a wrong pronoun link)."""
+    if source is None or target is None:
+        return False
+    return (source.kb_id or source.name or source.text, source.sector) == \
+        (target.kb_id or target.name or target.text, target.sector)

@@ -52,7 +52,7 @@ def actors_of(head: Token | None, index: dict[int, ActorMention]) -> list[ActorR
     if head is None:
         return []
     found: list[ActorRef] = []
-    for noun in conjuncts(head):
+    for noun in _listed(head):
         if noun.i in index:
             _add(found, index[noun.i].actor)
             _add_conjoined_modifiers(found, noun, index)
@@ -70,6 +70,17 @@ def actors_of(head: Token | None, index: dict[int, ActorMention]) -> list[ActorR
                         if part.i in index:
                             _add(found, index[part.i].actor)
                     break
+    return found
+
+
+def _listed(head: Token) -> list[Token]:
+    """The conjuncts of `head`, and those of a list the parser hung on it as an apposition: in "Saudi Arabia, the
+    UAE, Bahrain and Egypt" the UAE is an appos of Saudi Arabia and Bahrain and Egypt are its conjuncts."""
+    found = conjuncts(head)
+    for noun in list(found):
+        for child in noun.children:
+            if child.dep_ == "appos" and any(grand.dep_ == "conj" for grand in child.children):
+                found.extend(conjuncts(child))
     return found
 
 
@@ -149,6 +160,12 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
                 if pobj is not None:
                     found.append(pobj)
     return found
+
+
+def for_clause(verb: Token) -> Token | None:
+    """The "for X to do Y" clause the parser hangs on a verb as advcl ("called for Assad to step aside")."""
+    return next((child for child in verb.children if child.dep_ == "advcl" and
+                 any(grand.dep_ == "mark" and grand.lower_ == "for" for grand in child.children)), None)
 
 
 def clause_subject(clause: Token) -> Token | None:
