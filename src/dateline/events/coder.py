@@ -20,6 +20,7 @@ from dateline.events.cameo import lookup
 from dateline.events.content import content_tokens, listed_charge
 from dateline.events.crowds import as_protests
 from dateline.events.dates import date_for, inherit_episode_dates, time_expressions
+from dateline.events.joint import exercise_code
 from dateline.events.modality import is_intent_future, modality_of, obliges, reported_modality
 from dateline.events.patterns import Pattern, PatternBook, pattern_book
 from dateline.events.places import location_for, place_actor, place_entities
@@ -39,6 +40,7 @@ MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 CLASH, ARMED_CLASH = "145", "190"
 HOSTING, PRAISE = "043", "051"
 ARREST, COMBAT_CAPTURE = "173", "180"
+SIGNING, DEAL_TO_ACT = "057", "030"  # "struck a deal to hold elections" agrees to act (manual 3.1), unlike "signed"
 MAX_PAIRS = 4  # compound actors: at most this many (source, target) events per clause
 
 
@@ -112,6 +114,11 @@ class EventCoder:
         if kind and complement is not None:
             return self._code_matrix(verb, complement, kind, consumed)
         lemma = self.book.lemma(verb)
+        purpose = syntax.defiant_act(verb, lemma)
+        if purpose is not None:  # "defied a lockdown to torch buildings": the act done in defiance is the event
+            acted = self._code_verb(purpose, consumed, coded)
+            if acted:
+                return acted
         pattern = self.book.match_verb(verb)
         clause = next((child for child in verb.children if child.dep_ == "ccomp"), None)
         if kind in ("intent", "threaten") and clause is not None and clause.pos_ in ("VERB", "AUX"):
@@ -136,11 +143,11 @@ class EventCoder:
         codes symmetric events ("Indian and Chinese troops clashed", "soldiers clashed with rebels")."""
         if item.code.startswith(ARREST) and self.roles.armed(item.source) and self.roles.armed(item.target):
             return [replace(item, code=COMBAT_CAPTURE)]  # PLOVER manual 3.15.2: captured combatants are ASSAULT
-        if item.code != CLASH or not self.roles.armed(item.source):
+        if item.code != CLASH or not self.roles.fighters(item.source):
             return [item]
         if item.target is None:
             return [replace(item, code=ARMED_CLASH)]
-        if not self.roles.armed(item.target):
+        if not self.roles.fighters(item.target):
             return [item]  # "troops clashed with protesters" stays a violent protest
         fought = replace(item, code=ARMED_CLASH, target=None)
         return [fought, replace(fought, source=item.target)]
@@ -181,7 +188,7 @@ class EventCoder:
         else:
             source, target = self.roles.verb_roles(verb, pattern, extra_targets)
         modality = modality_of(verb)
-        base = pattern.code
+        base = DEAL_TO_ACT if pattern.code == SIGNING and syntax.deal_to_act(verb) else pattern.code
         if base == HOSTING and self.book.lemma(verb) == "welcome" and not self.roles.has_actor(target):
             base = PRAISE  # "welcomed the formation of a government" praises a step; only a visitor is hosted
         code = self._tense_code(base, verb, modality)
@@ -256,7 +263,7 @@ class EventCoder:
         pattern = self.book.match_noun(noun)
         if pattern is None or noun.dep_ in ("compound", "amod") or noun.i in self._index:
             return None  # nor is a word of an actor's name ("Organisation of Islamic Cooperation")
-        source = self.roles.noun_source(noun, pattern.code)
+        source = self.roles.noun_source(noun, pattern.code) or syntax.listed_object_subject(noun)
         targets = self.roles.prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
         target = targets[0] if targets else None
         modality = "asserted"
@@ -339,6 +346,9 @@ class EventCoder:
         sources = syntax.actors_of(item.source, index) or [self.roles.crowd_country(item.trigger)
                                                             if item.code[:2] == "14" else None]
         targets = syntax.actors_of(item.target, index) or [place_actor(item.target)]
+        exercise = exercise_code(item.code, item.trigger, sources, targets)
+        if exercise != item.code:  # several states drilling together cooperate; one force drilling alone mobilises
+            item = replace(item, code=exercise)
         plover, mode = plover_for(item.code)
         if item.code.startswith("01") and sources == [None] and plover is None:
             return []  # a statement nobody made is no event; a typed stance ("expressed solidarity with X") is

@@ -15,12 +15,14 @@ import yaml
 from spacy.tokens import Token
 
 OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "oprd"}
-ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back", "aside", "away"})
+ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back", "aside", "away", "together"})
 PHRASAL_PREPS = {"on", "out", "under", "from"}  # prepositions whose object counts as the verb's object noun
 VERB_PREFIXES = frozenset({"test"})  # hyphenated prefixes the tokeniser splits off a verb
 TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "seized a tanker on Friday": "on Friday" is no "seize on"
 TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "by", "before", "after", "for"})
 SUBJECT_DEPS = ("nsubj", "csubj")
+NAMING = "_naming_"  # pseudo-object of a verb with a naming complement ("calling the date a red line")
+CARRYING_VERBS = frozenset({"carry", "bring", "transport", "load", "bear", "ferry"})
 
 
 @dataclass(frozen=True)
@@ -177,9 +179,14 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
                 to_objects.update(_prep_objects(child))
         elif dep in OBJECT_DEPS:
             objects.add(child.lemma_.lower())
+            if dep == "oprd":  # "called it a red line": a naming complement, read by the naming patterns
+                objects.add(NAMING)
+            objects.update(_carried(child))
             objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ in ("compound", "amod"))
             objects.update(_of_objects(child))
             passive = passive or dep == "nsubjpass"
+        elif dep == "npadvmod" and any(grand.dep_ == "nummod" for grand in child.children):
+            objects.add(child.lemma_.lower())  # "gave the government 14 days to ...": a deadline
         elif dep == "prep" and child.lower_ == "as":  # "holding civilians as human shields"
             preps.add("as")
             objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj")
@@ -199,6 +206,19 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
                         for child in token.children)
     return VerbFacts(frozenset(particles), frozenset(preps), frozenset(objects), has_xcomp, passive,
                      _subject_words(token) if with_subject else frozenset(), frozenset(to_objects))
+
+
+def _carried(noun: Token) -> set[str]:
+    """What a vehicle carries: "ships carrying field hospitals", "planes loaded with aid" -> hospital, aid."""
+    found = set()
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in CARRYING_VERBS:
+            for grand in child.children:
+                if grand.dep_ in ("dobj", "obj"):
+                    found.add(grand.lemma_.lower())
+                elif grand.dep_ == "prep" and grand.lower_ == "with":
+                    found.update(pobj.lemma_.lower() for pobj in grand.children if pobj.dep_ == "pobj")
+    return found
 
 
 def _temporal(prep: Token) -> bool:

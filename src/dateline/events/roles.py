@@ -151,6 +151,13 @@ class RoleFinder:
         actors = syntax.actors_of(token, self.index)
         return bool(actors) and all(actor.sector in ARMED_SECTORS for actor in actors)
 
+    def fighters(self, token: Token | None) -> bool:
+        """Armed forces, allowing bare country names among them: "Kyrgyz and Tajik border guards" are both sides'
+        guards, though the first conjunct resolves to a country without a sector."""
+        actors = syntax.actors_of(token, self.index)
+        return any(actor.sector in ARMED_SECTORS for actor in actors) and \
+            all(actor.sector in ARMED_SECTORS or not actor.sector for actor in actors)
+
     def has_country(self, token: Token) -> bool:
         return any(actor.country for actor in syntax.actors_of(token, self.index))
 

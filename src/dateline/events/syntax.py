@@ -208,3 +208,71 @@ def shown_actor(subject: Token, index: dict[int, ActorMention]) -> Token | None:
             if shown is not None and actors_of(shown, index):
                 return shown
     return None
+
+
+def listed_object_subject(noun: Token) -> Token | None:
+    """The subject of the verb whose object list a noun ends: "Armenia declared martial law and a general
+    mobilisation" - the mobilisation is Armenia's, though the light verb took only the first object."""
+    head = noun
+    for _ in range(4):
+        if head.dep_ != "conj":
+            break
+        head = head.head
+    if head is noun or head.dep_ not in ("dobj", "obj") or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject_of(head.head)
+
+
+AGREEING_VERBS = frozenset({"reach", "strike", "clinch", "hammer"})
+
+
+def deal_to_act(verb: Token) -> bool:
+    """ "reached a deal to hold elections": an agreement on a future act, not the signing of a text."""
+    if verb.lemma_.lower() not in AGREEING_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            if any(grand.dep_ in ("acl", "relcl") and any(t.tag_ == "TO" for t in grand.children)
+                   for grand in child.children):
+                return True
+        if child.dep_ in ("advcl", "xcomp") and any(t.tag_ == "TO" for t in child.children):
+            return True  # the parser often hangs "to hold" on the verb
+    return False
+
+
+def purpose_clause(verb: Token) -> Token | None:
+    """The to-infinitive purpose clause of a verb: "defied a lockdown to torch buildings" -> torch; also when the
+    parser hangs it on the object ("defied a ban to rally", acl of "ban")."""
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and child.pos_ == "VERB" and any(t.tag_ == "TO" for t in child.children):
+            return child
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            for grand in child.children:
+                if grand.dep_ == "acl" and grand.pos_ == "VERB" and any(t.tag_ == "TO" for t in grand.children):
+                    return grand
+    return None
+
+
+def object_lemmas(verb: Token) -> set[str]:
+    """Lemmas of a verb's direct objects and of the nouns after their "of" ("a state of emergency" -> emergency)."""
+    found = set()
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            found.add(child.lemma_.lower())
+            found.update(pobj.lemma_.lower() for prep in child.children if prep.dep_ == "prep"
+                         for pobj in prep.children if pobj.dep_ == "pobj")
+    return found
+
+
+DEFIANCE_VERBS = frozenset({"defy", "brave", "flout"})
+# What crowds defy to act ("defied a curfew to march"); not a deadline or a demand, whose infinitive is its content
+DEFIED_RESTRICTIONS = frozenset({"curfew", "lockdown", "ban", "restriction", "emergency", "law", "rain", "heat", "cold",
+                                 "snow", "police", "gas", "security", "warning", "threat", "prohibition"})
+
+
+def defiant_act(verb: Token, lemma: str) -> Token | None:
+    """The act done in defiance of a restriction: "defied a lockdown to torch buildings" -> torch."""
+    if lemma not in DEFIANCE_VERBS or not object_lemmas(verb) & DEFIED_RESTRICTIONS:
+        return None
+    return purpose_clause(verb)

@@ -1,0 +1,52 @@
+"""Exercises and patrols: one force's drill is a show of force (MOBILIZE), several states' drill is cooperation.
+
+PLOVER manual 3.14.1 codes a single-country exercise MOBILIZE and a joint one COOPERATE. Wires rarely say
+"joint": "Chinese and Cambodian troops opened their annual exercise", "Indonesia, Malaysia and Singapore launched
+coordinated patrols". So the coder decides from the actors it resolved, not from the wording alone.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dateline.records import ActorRef
+
+EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "wargame", "maneuver", "manoeuvre", "patrol", "war-game"})
+JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational", "coordinated",
+                         "coordinate", "multilateral"})
+EXERCISE_CODES = frozenset({"150", "154", "062"})
+MILITARY_COOPERATION, FORCE_POSTURE = "062", "150"
+
+
+def exercise_noun(trigger: Token) -> Token | None:
+    """The exercise a clause is about: the trigger itself or its object ("launched war games")."""
+    if trigger.lemma_.lower() in EXERCISE_NOUNS:
+        return trigger
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass") and child.lemma_.lower() in EXERCISE_NOUNS:
+            return child
+        if child.dep_ in ("dobj", "obj"):  # "10 days of war games"
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in EXERCISE_NOUNS:
+                            return pobj
+    return None
+
+
+def exercise_code(code: str, trigger: Token, sources: list[ActorRef | None],
+                  targets: list[ActorRef | None]) -> str:
+    """062 when several countries drill together (or with a named partner), 150 when one force drills alone."""
+    if code not in EXERCISE_CODES:
+        return code
+    noun = exercise_noun(trigger)
+    if noun is None:
+        return code
+    countries = {actor.country for actor in (*sources, *targets) if actor is not None and actor.country}
+    if len(countries) > 1:
+        return MILITARY_COOPERATION
+    said_joint = any(child.lemma_.lower() in JOINT_WORDS or child.lower_ in JOINT_WORDS
+                     for child in noun.children if child.dep_ in ("amod", "compound", "advmod"))
+    if code == MILITARY_COOPERATION and not said_joint and all(actor is None for actor in targets):
+        return FORCE_POSTURE
+    return code

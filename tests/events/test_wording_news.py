@@ -1,0 +1,110 @@
+"""News wording of the third round (issue 3): idioms and constructions of real wire leads, read through the full
+pipeline. Each sentence is new wording of a family, not a sentence of the development sets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from dateline.nlp.pipeline import build_nlp
+
+    try:
+        return build_nlp()
+    except OSError:
+        pytest.skip("spaCy model not installed")
+
+
+def events_of(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.doc_id = "test"
+    doc._.published = date(2024, 3, 15)
+    return nlp(doc)._.events
+
+
+def types_of(nlp, text):
+    return {event.plover for event in events_of(nlp, text)} - {None}
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    # CONSULT: a host bringing parties together, officials gathering for a summit
+    ("Norway brought together Ethiopian and Eritrean envoys in Oslo on Monday.", "CONSULT"),
+    ("Foreign ministers of the Arab League gathered in Cairo on Sunday for an emergency session.", "CONSULT"),
+    # SUPPORT: approval given
+    ("The European Medicines Agency gave its approval to Germany's new malaria drug on Tuesday.", "SUPPORT"),
+    # CONCEDE: plans dropped, restrictions scrapped, activity legalised
+    ("The Kenyan government dropped plans on Monday to tax bread and cooking oil.", "CONCEDE"),
+    ("Japan scrapped its remaining entry restrictions on foreign tourists on Tuesday.", "CONCEDE"),
+    ("Thailand legalised same-sex marriage on Tuesday.", "CONCEDE"),
+    # COOPERATE: custody handed to a court, suspects sent abroad, joint infrastructure
+    ("Serbian authorities turned over the fugitive general to the tribunal in The Hague on Friday.", "COOPERATE"),
+    ("Colombia sent three suspected drug traffickers to the United States on Friday.", "COOPERATE"),
+    ("Kenya and Uganda inaugurated a new oil pipeline on Monday.", "COOPERATE"),
+    # AID: status granted to migrants, relief carried by ships
+    ("Brazil granted humanitarian status to thousands of Haitian migrants on Monday.", "AID"),
+    ("India dispatched a navy ship carrying tents and medicine to Sri Lanka on Friday.", "AID"),
+    # RETREAT: forces drawn down, crossings reopened
+    ("Russia reduced its military presence in Tajikistan on Tuesday.", "RETREAT"),
+    ("Jordan reopened its border crossing with Syria on Wednesday.", "RETREAT"),
+    # COERCE: demolitions, organisations suspended by a government
+    ("Police tore down dozens of homes in the camp on Monday.", "COERCE"),
+    ("The Indian government suspended the charity's operations on Monday.", "COERCE"),
+    # REQUEST: a renewed call on someone
+    ("France renewed its call on Iran on Monday to free the detained aid workers.", "REQUEST"),
+    # THREATEN: ultimatums without the word, consequences foretold
+    ("The rebels gave the army 48 hours to leave the town.", "THREATEN"),
+    ("Iran warned on Tuesday that Israel would face severe consequences if it attacked.", "THREATEN"),
+    # PROTEST: walkouts, camps, tools downed, a fast
+    ("Opposition deputies walked out of parliament in Lusaka on Tuesday.", "PROTEST"),
+    ("Teachers in Nigeria downed tools on Monday over unpaid salaries.", "PROTEST"),
+    ("Hundreds of farmers camped outside the ministry in Bogota on Wednesday.", "PROTEST"),
+    ("Jailed activist Abdul Karim began a fast in Manama on Monday to press for his release.", "PROTEST"),
+    # SANCTION: money frozen, treaties suspended, visas revoked, diplomats ordered out
+    ("The African Development Bank froze disbursements to Niger on Friday.", "SANCTION"),
+    ("Moscow suspended its participation in the grain deal on Monday.", "SANCTION"),
+    ("Washington revoked the visas of four Nicaraguan judges on Monday.", "SANCTION"),
+    ("Burkina Faso ordered three French diplomats to leave the country within 48 hours.", "SANCTION"),
+])
+def test_wording_news_family_is_coded(nlp, text, plover):
+    assert plover in types_of(nlp, text)
+
+
+def test_wording_news_naming_is_no_phone_call(nlp):
+    """"calling it a moral duty" names something; no one telephoned anyone."""
+    text = "Kenya granted asylum to 300 Sudanese refugees on Monday, calling it a moral duty."
+    assert "CONSULT" not in types_of(nlp, text)
+    assert "AID" in types_of(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Chinese and Pakistani warships opened their annual exercise in the Arabian Sea on Monday.", "COOPERATE"),
+    ("Vietnam, Laos and Cambodia launched coordinated border patrols on Tuesday.", "COOPERATE"),
+    ("Egypt's navy launched large-scale war games in the Red Sea on Monday.", "MOBILIZE"),
+])
+def test_wording_news_exercise_is_joint_only_with_partners(nlp, text, plover):
+    types = types_of(nlp, text)
+    assert plover in types
+    assert {"COOPERATE", "MOBILIZE"} - {plover} - types  # not both readings at once
+
+
+def test_wording_news_deal_to_act_is_agree(nlp):
+    """"struck a deal to hold elections" agrees on a future act; "signed an agreement" stays SUPPORT."""
+    assert "AGREE" in types_of(nlp, "Libya's rival governments struck a deal on Monday to hold elections in June.")
+    assert "SUPPORT" in types_of(nlp, "Peru and Chile signed an agreement on fishing rights on Monday.")
+
+
+def test_wording_news_listed_object_keeps_the_subject(nlp):
+    """"declared a state of emergency and a general mobilisation": the mobilisation is the subject's too."""
+    events = events_of(nlp, "Azerbaijan declared martial law and a partial mobilisation on Sunday.")
+    mobilised = [event for event in events if event.plover == "MOBILIZE"]
+    assert mobilised and mobilised[0].actor is not None and mobilised[0].actor.country == "AZE"
+
+
+def test_wording_news_defiance_codes_the_act(nlp):
+    """"defied a ban to rally": the rally is the event, not a rejection; a defied deadline stays a rejection."""
+    types = types_of(nlp, "Students defied a ban to rally outside parliament in Yangon on Sunday.")
+    assert "PROTEST" in types and "REJECT" not in types
+    assert "REJECT" in types_of(nlp, "Iran defied a U.N. Security Council deadline to withdraw its troops.")
