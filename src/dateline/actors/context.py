@@ -3,6 +3,8 @@ Zimbabwe", "President Omar El Bashir ... in Sudan", and through the gazetteer "p
 
 Wire copy names a domestic actor's country once and then leaves it implied; CAMEO coders read "the opposition" in a
 story about Georgia as Georgian opposition. We take the country from a locative phrase on the actor's own head first,
+then, for bodies that act at home (police, courts, protesters...), from a place where the actor's own clause happens
+("detained by police at a Moscow airport": Russian police, even when the sentence also names the detainee's country),
 else from the sentence when it names exactly one country. People found in the knowledge base keep their own country.
 """
 
@@ -10,12 +12,21 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dateline.actors.gazetteer import place_actor
+from dateline.actors.gazetteer import place_actor, resolve_place
 from dateline.actors.kb import STATELESS
 from dateline.nlp.extensions import ActorMention
 from dateline.records import ActorRef
 
-LOCATIVE_OF = frozenset({"in", "of", "from", "throughout", "across", "inside", "within", "around"})
+LOCATIVE_OF = frozenset({"in", "of", "from", "throughout", "across", "inside", "within", "around", "at"})
+CLAUSE_LOCATIVES = frozenset({"in", "at", "near", "inside", "outside", "throughout", "across", "within", "around"})
+# Sectors whose unnamed members act in their own country, so where they act says whose they are. Armed forces, rebels,
+# spies, diplomats, refugees, pilgrims and reporters are often abroad, and officials travel: those are left out.
+HOME_SECTORS = frozenset({"COP", "JUD", "LEG", "CVL", "OPP", "EDU", "HLH", "LAB", "AGR"})
+PLACE_MODIFIERS = frozenset({"compound", "amod", "nmod"})  # "a Moscow airport", "the Gaza border"
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+# A religious leader's country says nothing of the people he speaks of ("Pope Francis urged Europe to take in
+# refugees": the refugees are not the Vatican's), so it never fills another actor's country.
+SPIRITUAL_SECTORS = frozenset({"REL"})
 HOW_FROM_PHRASE = frozenset({"role", "name"})
 ETHNIC_MARKERS = frozenset({"ethnic"})
 
@@ -39,7 +50,7 @@ def contextualise(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     for mention in mentions:
         start = doc[mention.start].sent.start
         sentence_of[mention.start] = start
-        country = _country(mention.actor)
+        country = _country(mention.actor) if mention.actor.sector not in SPIRITUAL_SECTORS else None
         if country and country not in by_sentence.get(start, ()):
             by_sentence.setdefault(start, []).append(country)
     result = []
@@ -53,6 +64,8 @@ def contextualise(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             result.append(mention)
             continue
         country = _from_phrase(doc, mention, at)
+        if country is None and actor.sector in HOME_SECTORS and mention.how == "role":
+            country = _from_clause(doc, mention, at)
         if country is None:
             start = sentence_of[mention.start]
             found = set(by_sentence.get(start, ())) or _place_countries(doc[start:doc[start].sent.end])
@@ -83,13 +96,65 @@ def _from_phrase(doc: Doc, mention: ActorMention, at: dict[int, ActorMention]) -
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_OF:
             continue
-        for pobj in prep.children:
-            if pobj.dep_ == "pobj":
-                other = at.get(pobj.i)
-                country = _country(other.actor) if other is not None else _place_country(pobj)
+        country = _place_of(prep, at)
+        if country:
+            return country
+    return None
+
+
+def _from_clause(doc: Doc, mention: ActorMention, at: dict[int, ActorMention]) -> str | None:
+    """The country of a place where the actor's clause happens: "detained by police at a Moscow airport", "protesters
+    gathered in Lagos". The actor's head climbs to its verb; the verb's locative phrases name the place."""
+    verb = _clause_verb(doc[mention.start:mention.end].root)
+    if verb is None:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in CLAUSE_LOCATIVES and not mention.start <= prep.i < mention.end:
+            country = _place_of(prep, at)
+            if country:
+                return country
+    return None
+
+
+def _clause_verb(token):
+    """The verb the actor is a direct argument of: its subject, object, or the object of a preposition on the verb
+    ("by police", "with protesters"); None when the actor sits inside another noun phrase ("talks between the
+    government and the opposition in Mexico City" say where the talks were, not whose opposition)."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent"):
+        token = token.head
+    elif token.dep_ not in ARGUMENT_DEPS:
+        return None
+    head = token.head
+    return head if head.pos_ in ("VERB", "AUX") and head is not token else None
+
+
+def _place_of(prep, at: dict[int, ActorMention], nested: bool = True) -> str | None:
+    """The country a preposition's object names: the object itself ("in Lagos"), a place modifying it ("at a Moscow
+    airport"), or one level down, a place the object is in ("fired at protesters in Nairobi")."""
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        for token in (pobj, *(child for child in pobj.children if child.dep_ in PLACE_MODIFIERS)):
+            other = at.get(token.i)
+            country = _country(other.actor) if other is not None else _place_country(token) or _proper_place(token)
+            if country:
+                return country
+        for inner in pobj.children if nested else ():
+            if inner.dep_ == "prep" and inner.lower_ in CLAUSE_LOCATIVES:
+                country = _place_of(inner, at, nested=False)
                 if country:
                     return country
     return None
+
+
+def _proper_place(token) -> str | None:
+    """A one-word proper noun the recogniser left unlabelled but the gazetteer knows ("a Tbilisi square")."""
+    if token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+        return None
+    found = resolve_place(token.text)
+    return found.country if found is not None else None
 
 
 def _place_country(token) -> str | None:

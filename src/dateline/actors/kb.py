@@ -71,6 +71,8 @@ class SectorWord:
     sector: str
     role: str | None = None
     person: bool = False
+    of: str | None = None  # the one country the office belongs to ("pope": VAT), so "the pope" needs no qualifier
+    civilian: bool = False  # a title outside the state ("star", "contractor"): a country only from the text
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,14 @@ class KnowledgeBase:
             if active:
                 return self.people[min(active, key=lambda item: item[0].approx)[1]]
         return None
+
+    def served(self, person_id: str, countries: tuple[str, ...]) -> bool:
+        """Whether a person held office for one of the countries (ISO-3), an organisation's home country included."""
+        for role in self.people[person_id].roles:
+            org = self.organisations.get(role.of[len(ORG_PREFIX):]) if role.of.startswith(ORG_PREFIX) else None
+            if (org.country if org is not None else role.of) in countries:
+                return True
+        return False
 
     def sector_of_role(self, role: Role) -> str:
         if role.of.startswith(ORG_PREFIX):
@@ -249,7 +259,8 @@ def read_organisations(data_dir: Path | None = None) -> dict[str, Organisation]:
 def read_sectors(data_dir: Path | None = None) -> tuple[dict[str, str], dict[str, SectorWord]]:
     data = _load_yaml(data_dir, "sectors.yaml")
     words = {
-        word.lower(): SectorWord(word.lower(), spec["sector"], spec.get("role"), bool(spec.get("person")))
+        word.lower(): SectorWord(word.lower(), spec["sector"], spec.get("role"), bool(spec.get("person")),
+                                 spec.get("of"), bool(spec.get("civilian")))
         for word, spec in data["words"].items()
     }
     return dict(data["sectors"]), words

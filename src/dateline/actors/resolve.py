@@ -2,7 +2,8 @@
 
 One left-to-right pass over the phrase-matcher hits reads noun phrases of the shape
 `[the|his] [qualifier] [title] [name]` ("Iran's President Ebrahim Raisi", "his Indonesian counterpart Joko Widodo",
-"the Iranian president", "Israeli forces", "OIC chief") and resolves each against the knowledge base on the
+"the Iranian president", "Israeli forces", "OIC chief"; titles that chain several nouns, such as "Venezuelan
+opposition leader Juan Guaido", are read by `titles.py`) and resolves each against the knowledge base on the
 document's publication date; pronouns and unqualified titles go through a small salience model (`coref.py`).
 Results land in `doc._.actor_mentions`.
 """
@@ -20,8 +21,9 @@ from dateline.actors import lexicon as lx
 from dateline.actors.companies import as_companies
 from dateline.actors.context import contextualise
 from dateline.actors.coref import PERSONAL_PRONOUNS, PersonMention, Salience, is_subject
-from dateline.actors.kb import ORG_PREFIX, KnowledgeBase, load_kb
+from dateline.actors.kb import ORG_PREFIX, STATELESS, KnowledgeBase, load_kb
 from dateline.actors.surnames import bare_surname_fits, document_context
+from dateline.actors.titles import TitleReader
 from dateline.nlp.extensions import ActorMention, register_extensions
 from dateline.records import ActorRef
 
@@ -31,8 +33,7 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within", "into"})
-MAX_NAME_TOKENS = 4
-NOT_PERSON_ENTS = frozenset({"GPE", "NORP", "LOC", "DATE", "TIME", "FAC", "EVENT", "LAW", "CARDINAL", "ORDINAL"})
+PLACE_KINDS = (lx.COUNTRY, lx.ADJECTIVE, lx.CAPITAL, lx.DEMONYM)
 # Group words too vague to stand as an actor without a country ("people said"); sector-only groups such as
 # "worshipers" or "protesters" are still kept.
 VAGUE_GROUPS = frozenset({"people", "nation", "officials", "official", "party", "company", "media", "business",
@@ -51,6 +52,7 @@ class Phrase:
     unknown_name: Span | None = None
     possessor: PersonMention | None = None
     determiner: bool = False
+    body: str | None = None  # sector of a body named inside the title ("opposition" leader), over the head's
 
 
 def publication_date(doc: Doc) -> dt.date:
@@ -100,8 +102,9 @@ class _DocResolver:
         self.salience = Salience()
         self.mentions: list[ActorMention] = []
         self.person_at: dict[int, PersonMention] = {}  # token index -> person mention covering it
-        self.unknown_people: dict[str, str] = {}  # surname -> full name, for people not in the knowledge base
+        self.unknown_people: dict[str, ActorRef] = {}  # surname -> first mention, for people not in the KB
         self.person_ents = {ent.start: ent for ent in doc.ents if ent.label_ == "PERSON"}
+        self.titles = TitleReader(doc, self.at, self.person_ents, kb)
         self.sentence_start = [0] * len(doc)
         for sent in doc.sents:
             self.sentence_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
@@ -128,7 +131,8 @@ class _DocResolver:
         starts = set()
         for start in (*self.at, *self.person_ents):
             starts.update(range(max(start - 3, 0), start + 1))
-        starts.update(token.i for token in self.doc if token.lower_ in PERSONAL_PRONOUNS)
+        surnames = {ent[-1].orth for ent in self.person_ents.values() if len(ent) > 1}  # "Guaido" after "Juan Guaido"
+        starts.update(token.i for token in self.doc if token.orth in surnames or token.lower_ in PERSONAL_PRONOUNS)
         return sorted(starts)
 
     # ---- reading
@@ -146,6 +150,9 @@ class _DocResolver:
                         determiner=determiner)
         hit = at.get(j)
         if hit is None and j not in self.person_ents:
+            if not determiner and doc[j].text in self.unknown_people and doc[j].pos_ == "PROPN":
+                phrase.unknown_name, phrase.end = doc[j:j + 1], j + 1  # a surname of someone named earlier
+                return phrase
             return self._read_title(phrase, j) if determiner else None
         if hit is not None and hit.kind in (lx.COUNTRY, lx.ORG, lx.PERSON, lx.SURNAME) and self._possessive(hit.end):
             if hit.kind in (lx.PERSON, lx.SURNAME):
@@ -163,8 +170,13 @@ class _DocResolver:
                 phrase.end = people.end
                 return phrase
             phrase.qualifier, j = hit, hit.end
-        elif hit is not None and hit.kind in (lx.ORG, lx.COUNTRY, lx.CAPITAL) and self._title_at(hit.end) is not None:
+        elif hit is not None and hit.kind in (lx.ORG, lx.COUNTRY, lx.CAPITAL) and (
+                self.titles.title_at(hit.end) is not None or self.titles.name_after(hit.end) is not None):
             phrase.qualifier, j = hit, hit.end
+        elif hit is not None and self.titles.given_name(hit):
+            phrase.unknown_name = self.person_ents[hit.start]
+            phrase.end = phrase.unknown_name.end
+            return phrase
         elif hit is not None and hit.kind != lx.SECTOR:
             phrase.end = hit.end
             if hit.kind in (lx.PERSON, lx.SURNAME):
@@ -175,54 +187,29 @@ class _DocResolver:
         return self._read_title(phrase, j)
 
     def _read_title(self, phrase: Phrase, j: int, required: bool = False) -> Phrase | None:
-        title = self._title_at(j)
+        titles = self.titles
+        title = titles.title_at(j)
         if title is not None:
-            phrase.sector, j = title, title.end
+            phrase.sector, phrase.body = titles.chain(title)
+            j = phrase.sector.end
+        if j not in self.person_ents and (phrase.sector or phrase.qualifier):  # "U.S. basketball star X"
+            j = titles.name_after(j, capitalised=not titles.personal(phrase.sector)) or j
         name = self.at.get(j)
-        if name is not None and name.kind in (lx.PERSON, lx.SURNAME):
+        if name is not None and name.kind in (lx.PERSON, lx.SURNAME) and not titles.given_name(name):
             phrase.name, j = name, name.end
         elif j in self.person_ents and (phrase.sector or phrase.qualifier or not required):
             phrase.unknown_name = self.person_ents[j]
             j = phrase.unknown_name.end
         elif phrase.sector is not None and self.kb.sector_words[phrase.sector.keys[0]].person:
-            phrase.unknown_name = self._titled_name(j)
+            phrase.unknown_name = titles.titled_name(j)
             j = phrase.unknown_name.end if phrase.unknown_name is not None else j
         phrase.end = j
         if phrase.sector is not None and phrase.qualifier is None:
-            phrase.qualifier = self._postmodifier(j)
+            phrase.qualifier = titles.postmodifier(j)
         if phrase.sector or phrase.name or phrase.unknown_name:
             return phrase
         if phrase.qualifier is not None and not required:
             return phrase
-        return None
-
-    def _titled_name(self, j: int) -> Span | None:
-        """Capitalised proper nouns right after a personal title, which the entity recogniser missed or took for an
-        organisation ("Vice-President Moody Awori"): a title followed by a name is a person."""
-        doc, k = self.doc, j
-        while k < len(doc) and k - j < MAX_NAME_TOKENS and k not in self.at and doc[k].pos_ == "PROPN" and \
-                doc[k].text[:1].isupper() and doc[k].ent_type_ not in NOT_PERSON_ENTS:
-            k += 1
-        return doc[j:k] if k > j else None
-
-    def _postmodifier(self, j: int) -> lx.Hit | None:
-        """The body a title belongs to when it follows: "the secretary general of the OIC", "spokesman for Iran"."""
-        doc = self.doc
-        if j >= len(doc) or doc[j].lower_ not in ("of", "for"):
-            return None
-        k = j + 2 if j + 1 < len(doc) and doc[j + 1].lower_ == "the" else j + 1
-        hit = self.at.get(k)
-        return hit if hit is not None and hit.kind in (lx.ORG, lx.COUNTRY, lx.ADJECTIVE) else None
-
-    def _title_at(self, j: int) -> lx.Hit | None:
-        """A sector word at j, allowing up to two unmatched modifiers before it ("Israeli security personnel")."""
-        doc = self.doc
-        for k in range(j, min(j + 3, len(doc))):
-            hit = self.at.get(k)
-            if hit is not None:
-                return hit if hit.kind == lx.SECTOR else None
-            if doc[k].pos_ not in ("ADJ", "NOUN", "PROPN") or doc[k].ent_type_ == "PERSON":
-                return None
         return None
 
     def _possessive(self, k: int) -> bool:
@@ -267,6 +254,12 @@ class _DocResolver:
                                  not bare_surname_fits(self.kb.people[person_id], self.doc, hit.start, hit.end,
                                                        self.context, self.on)):
             return
+        qualifier = phrase.qualifier  # a written nationality beats a surname guess: "Iranian commander Qassem ..."
+        if hit.kind == lx.SURNAME and qualifier and qualifier.kind in PLACE_KINDS and \
+                not self.kb.served(person_id, qualifier.keys):
+            phrase.name, phrase.unknown_name = None, self.doc[hit.start:hit.end]
+            self._resolve_unknown(phrase)
+            return
         actor = self.kb.person_ref(person_id, self._text(phrase.start, phrase.end), self.on)
         how = "surname" if hit.kind == lx.SURNAME else "name"
         self._add_person(phrase.start, phrase.end, actor, how, self.kb.people[person_id].gender)
@@ -286,30 +279,37 @@ class _DocResolver:
         return chosen[0].person_id if len(chosen) == 1 else None
 
     def _resolve_unknown(self, phrase: Phrase) -> None:
+        """A person the KB does not list: country from the title's qualifier, sector from the title; a later
+        bare surname of the same person ("Guaido said") keeps the country and sector of the first mention."""
         span = phrase.unknown_name
         of = self._qualifier_of(phrase)
-        sector = self.kb.sector_words[phrase.sector.keys[0]].sector if phrase.sector else None
-        full = self.unknown_people.get(span[-1].text, span.text) if len(span) == 1 else span.text
-        self.unknown_people.setdefault(span[-1].text, span.text)
+        word = self.kb.sector_words[phrase.sector.keys[0]] if phrase.sector else None
+        sector = phrase.body or (word.sector if word else None)
+        earlier = self.unknown_people.get(span[-1].text) if len(span) == 1 else None
+        full = earlier.name if earlier is not None else span.text
         country = of if of and not of.startswith(ORG_PREFIX) else None
+        code = country + (sector or "") if country else None
         if of and of.startswith(ORG_PREFIX):
             org = self.kb.organisations[of[len(ORG_PREFIX):]]
             country, code = org.country, org.code
-        else:
-            code = country + (sector or "") if country else None
+            if word is not None and word.civilian and country not in STATELESS:  # "WNBA star": a US civilian
+                code = country + word.sector
+        elif of is None and sector is None and earlier is not None:
+            country, sector, code = earlier.country, earlier.sector, earlier.code
         actor = ActorRef(text=self._text(phrase.start, phrase.end), name=full, country=country, sector=sector,
                          code=code)
+        self.unknown_people.setdefault(span[-1].text, actor)
         self._add_person(phrase.start, phrase.end, actor, "name", None)
 
     def _resolve_title(self, phrase: Phrase) -> None:
         word = self.kb.sector_words[phrase.sector.keys[0]]
-        of = self._qualifier_of(phrase)
-        role = word.role
+        of = self._qualifier_of(phrase) or word.of  # "the pope" needs no country: the office has one
+        role = word.role if phrase.body is None else None  # an opposition leader is no head of state
         if role == "counterpart":
             role = phrase.possessor.role if phrase.possessor else None
         if of is None and role == "spokesperson" and phrase.possessor is not None:
             of = phrase.possessor.of
-        if of is None and word.person and phrase.determiner:
+        if of is None and word.person and phrase.determiner and not word.civilian:
             of = self.salience.focus
         text = self._text(phrase.start, phrase.end)
         if of and role and word.person:
@@ -321,16 +321,11 @@ class _DocResolver:
         if of and of.startswith(ORG_PREFIX):
             self._add(phrase.start, phrase.end, self.kb.org_ref(of[len(ORG_PREFIX):], text), "role")
         elif of:
-            self._add(phrase.start, phrase.end, self.kb.country_ref(of, text, word.sector), "role")
-        elif not (word.person or word.word in VAGUE_GROUPS or word.sector == "GOV" or self._modifier_only(phrase)):
-            self._add(phrase.start, phrase.end, ActorRef(text=text, sector=word.sector, code=word.sector), "role")
-
-    def _modifier_only(self, phrase: Phrase) -> bool:
-        """A bare sector word modifying another noun is no actor: "military aid", "opposition newspaper"."""
-        if phrase.end - phrase.start != 1 or phrase.determiner:
-            return False
-        token = self.doc[phrase.start]
-        return token.dep_ in ("amod", "compound") and token.head.i > token.i
+            self._add(phrase.start, phrase.end, self.kb.country_ref(of, text, phrase.body or word.sector), "role")
+        elif phrase.body or not (word.person or word.word in VAGUE_GROUPS or word.sector == "GOV" or
+                                 self.titles.modifier_only(phrase.start, phrase.end, phrase.determiner)):
+            sector = phrase.body or word.sector  # "the opposition leader": the opposition, country from context
+            self._add(phrase.start, phrase.end, ActorRef(text=text, sector=sector, code=sector), "role")
 
     def _resolve_plain(self, hit: lx.Hit) -> None:
         text = self._text(hit.start, hit.end)
@@ -351,12 +346,15 @@ class _DocResolver:
             self._add(hit.start, hit.end, self.kb.country_ref(self._pick_country(hit.keys), text), "nationality")
 
     def _capital(self, hit: lx.Hit, text: str) -> None:
-        """Capitals stand for governments ("Tehran condemned"), but not as places ("in Tehran") or datelines."""
+        """Capitals stand for governments ("Tehran condemned"), but not as places ("in Tehran", "at a Moscow
+        airport") or datelines."""
         doc, iso3 = self.doc, self._pick_country(hit.keys)
         if hit.start <= 1 and hit.end < len(doc) and doc[hit.end].text in DATELINE_DASHES:
             self.salience.focus = iso3
             return
         head = doc[hit.end - 1]
+        if head.dep_ in ("compound", "nmod") and head.head.i > head.i:
+            head = head.head
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS:
             return
         self._add(hit.start, hit.end, self.kb.country_ref(iso3, text, "GOV"), "capital")
