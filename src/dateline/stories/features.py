@@ -10,9 +10,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from dateline.records import Document, iso_day
 
@@ -32,6 +34,8 @@ _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 YEAR_PREFIX = "year:"  # years named in DATE entities tell two same-kind events apart (a 2008 raid, a 2013 raid)
+MONTH_PREFIX = "month:"  # ... and so do months ("Dec. 14" against "April 27")
+DATE_PREFIXES = (YEAR_PREFIX, MONTH_PREFIX)
 TITLE_MAX_CHARS = 200
 
 
@@ -107,6 +111,7 @@ def entity_counts(doc: Doc, end: int | None = None) -> Counter[str]:
             break
         if ent.label_ == "DATE":
             entities.update(YEAR_PREFIX + year for year in _YEAR.findall(ent.text))
+            entities.update(MONTH_PREFIX + month for month in months_named(ent))
         elif ent.label_ in ENTITY_LABELS:
             key = entity_key(ent.text)
             if key:
@@ -117,6 +122,26 @@ def entity_counts(doc: Doc, end: int | None = None) -> Counter[str]:
         if actor.kb_id and mention.start < end:
             entities["kb:" + actor.kb_id] += 1
     return entities
+
+
+def months_named(date_span: Span) -> list[str]:
+    """The months a DATE entity names, by capitalised month word ("may" the verb is never capitalised mid-date)."""
+    month_of = _month_table()
+    found = []
+    for token in date_span:
+        if token.text[:1].isupper():
+            month = month_of.get(token.text.lower().rstrip("."))
+            if month:
+                found.append(month)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _month_table() -> dict[str, str]:
+    """Spelling -> month key, from data/stories/months.tsv."""
+    text = resources.files("dateline.data").joinpath("stories").joinpath("months.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {spelling: month for month, spellings in rows[1:] for spelling in spellings.split()}
 
 
 def default_title(document: Document | None, doc: Doc) -> str | None:
