@@ -33,7 +33,8 @@ from throughput import SHARED_ECB, ecb_records, example_records  # noqa: E402  (
 from dateline.ingest import iter_inputs  # noqa: E402
 from dateline.ingest.normalise import normalise  # noqa: E402
 from dateline.nlp.pipeline import shared_nlp  # noqa: E402
-from dateline.runner import ingest, make_docs, to_analysis  # noqa: E402
+from dateline.analysis import make_docs, to_analysis  # noqa: E402
+from dateline.runner import ingest  # noqa: E402
 from dateline.settings import IngestOptions  # noqa: E402
 from dateline.store import Store  # noqa: E402
 
@@ -121,7 +122,7 @@ def main() -> int:
 
         profiler = Profiler(interval=0.002)
         profiler.start()
-        ingest([corpus], IngestOptions(db=str(tmp / "profile.duckdb")))
+        ingest([corpus], IngestOptions(db=str(tmp / "profile.duckdb"), workers=1))
         profiler.stop()
     session = profiler.last_session
     hottest, packages = summarise(session, args.top)

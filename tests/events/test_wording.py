@@ -3,26 +3,8 @@ verbs whose subject picks the sense, that-clauses of intent, "failed to", time p
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from dateline.nlp.pipeline import build_nlp
-
-    try:
-        return build_nlp()
-    except OSError:
-        pytest.skip("spaCy model not installed")
-
-
-def events_of(nlp, text):
-    doc = nlp.make_doc(text)
-    doc._.doc_id = "test"
-    doc._.published = date(2024, 3, 15)
-    return nlp(doc)._.events
 
 
 @pytest.mark.parametrize(("text", "plover", "actor", "recipient"), [
@@ -43,9 +25,9 @@ def events_of(nlp, text):
     ("Poland handed over four fighter jets to Ukraine on Friday.", "AID", "POL", "UKR"),
     ("Norway began pumping gas to Germany through a new pipeline.", "COOPERATE", "NOR", "DEU"),
 ])
-def test_wording_codes_type_and_roles(nlp, text, plover, actor, recipient):
-    events = [event for event in events_of(nlp, text) if event.plover == plover]
-    assert events, [(event.plover, event.cameo, event.trigger) for event in events_of(nlp, text)]
+def test_wording_codes_type_and_roles(events_of, text, plover, actor, recipient):
+    events = [event for event in events_of(text) if event.plover == plover]
+    assert events, [(event.plover, event.cameo, event.trigger) for event in events_of(text)]
     assert any(event.actor and event.actor.country == actor for event in events)
     if recipient:
         assert any(event.recipient and event.recipient.country == recipient for event in events)
@@ -55,25 +37,25 @@ def test_wording_codes_type_and_roles(nlp, text, plover, actor, recipient):
     ("Israeli troops failed to pull out of southern Lebanon by the deadline.", "RETREAT"),
     ("Russia did not resume gas deliveries to Germany on Saturday.", "COOPERATE"),
 ])
-def test_wording_negated_material_act_keeps_its_type(nlp, text, plover):
-    events = [event for event in events_of(nlp, text) if event.plover == plover]
+def test_wording_negated_material_act_keeps_its_type(events_of, text, plover):
+    events = [event for event in events_of(text) if event.plover == plover]
     assert events and all(event.modality == "negated" for event in events)
 
 
-def test_wording_failed_agreement_stays_a_rejection(nlp):
-    plovers = {event.plover for event in events_of(nlp, "Chile and Peru failed to reach an agreement on Monday.")}
+def test_wording_failed_agreement_stays_a_rejection(events_of):
+    plovers = {event.plover for event in events_of("Chile and Peru failed to reach an agreement on Monday.")}
     assert "REJECT" in plovers
 
 
-def test_wording_appositive_list_gives_every_country(nlp):
-    events = events_of(nlp, "Saudi Arabia, the UAE, Bahrain and Egypt cut ties with Qatar on Monday.")
+def test_wording_appositive_list_gives_every_country(events_of):
+    events = events_of("Saudi Arabia, the UAE, Bahrain and Egypt cut ties with Qatar on Monday.")
     actors = {event.actor.country for event in events if event.plover == "SANCTION" and event.actor}
     assert actors == {"SAU", "ARE", "BHR", "EGY"}
 
 
-def test_wording_sentence_keeps_at_most_two_types_around_its_main_event(nlp):
+def test_wording_sentence_keeps_at_most_two_types_around_its_main_event(events_of):
     text = "Germany threw its weight behind Ukraine during a visit to Kyiv on Monday, pledging new military aid."
-    plovers = {event.plover for event in events_of(nlp, text)} - {None}
+    plovers = {event.plover for event in events_of(text)} - {None}
     assert "SUPPORT" in plovers and len(plovers) <= 2
 
 

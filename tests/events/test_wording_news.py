@@ -3,30 +3,8 @@ pipeline. Each sentence is new wording of a family, not a sentence of the develo
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from dateline.nlp.pipeline import build_nlp
-
-    try:
-        return build_nlp()
-    except OSError:
-        pytest.skip("spaCy model not installed")
-
-
-def events_of(nlp, text):
-    doc = nlp.make_doc(text)
-    doc._.doc_id = "test"
-    doc._.published = date(2024, 3, 15)
-    return nlp(doc)._.events
-
-
-def types_of(nlp, text):
-    return {event.plover for event in events_of(nlp, text)} - {None}
 
 
 @pytest.mark.parametrize(("text", "plover"), [
@@ -68,15 +46,15 @@ def types_of(nlp, text):
     ("Washington revoked the visas of four Nicaraguan judges on Monday.", "SANCTION"),
     ("Burkina Faso ordered three French diplomats to leave the country within 48 hours.", "SANCTION"),
 ])
-def test_wording_news_family_is_coded(nlp, text, plover):
-    assert plover in types_of(nlp, text)
+def test_wording_news_family_is_coded(types_of, text, plover):
+    assert plover in types_of(text)
 
 
-def test_wording_news_naming_is_no_phone_call(nlp):
+def test_wording_news_naming_is_no_phone_call(types_of):
     """"calling it a moral duty" names something; no one telephoned anyone."""
     text = "Kenya granted asylum to 300 Sudanese refugees on Monday, calling it a moral duty."
-    assert "CONSULT" not in types_of(nlp, text)
-    assert "AID" in types_of(nlp, text)
+    assert "CONSULT" not in types_of(text)
+    assert "AID" in types_of(text)
 
 
 @pytest.mark.parametrize(("text", "plover"), [
@@ -84,27 +62,27 @@ def test_wording_news_naming_is_no_phone_call(nlp):
     ("Vietnam, Laos and Cambodia launched coordinated border patrols on Tuesday.", "COOPERATE"),
     ("Egypt's navy launched large-scale war games in the Red Sea on Monday.", "MOBILIZE"),
 ])
-def test_wording_news_exercise_is_joint_only_with_partners(nlp, text, plover):
-    types = types_of(nlp, text)
+def test_wording_news_exercise_is_joint_only_with_partners(types_of, text, plover):
+    types = types_of(text)
     assert plover in types
     assert {"COOPERATE", "MOBILIZE"} - {plover} - types  # not both readings at once
 
 
-def test_wording_news_deal_to_act_is_agree(nlp):
+def test_wording_news_deal_to_act_is_agree(types_of):
     """"struck a deal to hold elections" agrees on a future act; "signed an agreement" stays SUPPORT."""
-    assert "AGREE" in types_of(nlp, "Libya's rival governments struck a deal on Monday to hold elections in June.")
-    assert "SUPPORT" in types_of(nlp, "Peru and Chile signed an agreement on fishing rights on Monday.")
+    assert "AGREE" in types_of("Libya's rival governments struck a deal on Monday to hold elections in June.")
+    assert "SUPPORT" in types_of("Peru and Chile signed an agreement on fishing rights on Monday.")
 
 
-def test_wording_news_listed_object_keeps_the_subject(nlp):
+def test_wording_news_listed_object_keeps_the_subject(events_of):
     """"declared a state of emergency and a general mobilisation": the mobilisation is the subject's too."""
-    events = events_of(nlp, "Azerbaijan declared martial law and a partial mobilisation on Sunday.")
+    events = events_of("Azerbaijan declared martial law and a partial mobilisation on Sunday.")
     mobilised = [event for event in events if event.plover == "MOBILIZE"]
     assert mobilised and mobilised[0].actor is not None and mobilised[0].actor.country == "AZE"
 
 
-def test_wording_news_defiance_codes_the_act(nlp):
+def test_wording_news_defiance_codes_the_act(types_of):
     """"defied a ban to rally": the rally is the event, not a rejection; a defied deadline stays a rejection."""
-    types = types_of(nlp, "Students defied a ban to rally outside parliament in Yangon on Sunday.")
+    types = types_of("Students defied a ban to rally outside parliament in Yangon on Sunday.")
     assert "PROTEST" in types and "REJECT" not in types
-    assert "REJECT" in types_of(nlp, "Iran defied a U.N. Security Council deadline to withdraw its troops.")
+    assert "REJECT" in types_of("Iran defied a U.N. Security Council deadline to withdraw its troops.")
