@@ -32,14 +32,15 @@ from dateline.settings import IngestOptions  # noqa: E402
 
 
 class PeakRss:
-    """Samples the memory of this process and all its descendants; `peak_mb` and `peak_pss_mb` after the block.
+    """Samples the memory of this process and all its descendants; `peak_mb`, `peak_pss_mb`, `largest_mb` after.
 
-    RSS summed over processes counts twice the pages forked workers share with their parent; PSS (proportional set
-    size, Linux) divides shared pages among their sharers, so its sum is the memory the run really holds.
+    RSS summed over processes counts the pages forked workers share with their parent once per process; PSS
+    (proportional set size, Linux) divides shared pages among their sharers, so its sum is the memory the run really
+    holds. `largest_mb` is the peak RSS of the largest single process, what `/usr/bin/time -v` reports.
     """
 
     def __init__(self, interval: float = 0.2):
-        self.interval, self.peak, self.peak_pss = interval, 0, 0
+        self.interval, self.peak, self.peak_pss, self.largest = interval, 0, 0, 0
         self._stop = threading.Event()
 
     def _sample(self) -> None:
@@ -51,6 +52,7 @@ class PeakRss:
                     info = process.memory_full_info()
                     total += info.rss
                     total_pss += getattr(info, "pss", info.rss)
+                    self.largest = max(self.largest, info.rss)
                 except psutil.Error:
                     pass
             self.peak, self.peak_pss = max(self.peak, total), max(self.peak_pss, total_pss)
@@ -72,6 +74,10 @@ class PeakRss:
     @property
     def peak_pss_mb(self) -> float:
         return self.peak_pss / 2**20
+
+    @property
+    def largest_mb(self) -> float:
+        return self.largest / 2**20
 
 
 def write_corpus(path: Path, size: int, per_day: int = 0) -> int:
@@ -110,6 +116,7 @@ def run_embedded(corpus: Path, tmp: Path, cores: int, stages: tuple[str, ...], s
         done[0] += count
         while timeline and mark[0] is not None and done[0] >= mark[0]:
             print(f"  {done[0]:>7} articles: peak so far RSS {rss.peak_mb:.0f} MB, PSS {rss.peak_pss_mb:.0f} MB, "
+                  f"largest process {rss.largest_mb:.0f} MB, "
                   f"{done[0] / (time.perf_counter() - start):.2f} articles/s", flush=True)
             mark[0] = next(marks, None)
 
@@ -160,7 +167,7 @@ def main() -> int:
         seconds, peak, new = run_embedded(corpus, tmp, args.cores, stages, size, timeline=bool(args.stream))
         embedded_rate = new / seconds
         print(f"embedded : {embedded_rate:8.2f} articles/s ({new} in {seconds:.1f} s), "
-              f"peak RSS {peak.peak_mb:.0f} MB, PSS {peak.peak_pss_mb:.0f} MB")
+              f"peak RSS {peak.peak_mb:.0f} MB, PSS {peak.peak_pss_mb:.0f} MB, largest process {peak.largest_mb:.0f} MB")
         if args.stream:
             return 0
         seconds, peak, written = run_on_spark(corpus, tmp, args.cores, stages, args.window_days)
