@@ -7,6 +7,7 @@ import pytest
 
 from dateline.stories.clustering import ClusterOptions, StoryClusterer, story_id_for
 from dateline.stories.features import ArticleFeatures
+from dateline.stories.lead_specifics import lead_agreement, lead_views
 
 
 def article(doc_id, terms, entities, published=None, title=None):
@@ -181,7 +182,8 @@ def test_clustering_lead_dates_conflict_or_agree(founder_lead, newcomer_lead, sh
     newcomer = ArticleFeatures("raid2", dict.fromkeys(RAID_WORDS, 1), {"gulf of aden": 1, **newcomer_lead},
                                lead_entities=newcomer_lead)
     story = next(iter(clusterer.stories.values()))
-    assert clusterer._lead_agreement(clusterer._lead_views(newcomer), newcomer, story) == pytest.approx(shift)
+    views = lead_views(clusterer.options, newcomer)
+    assert lead_agreement(clusterer.options, views, newcomer, story) == pytest.approx(shift)
 
 
 def test_clustering_yearless_report_joins_story_whose_lead_names_the_year():

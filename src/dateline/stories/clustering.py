@@ -22,7 +22,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from dateline.records import Story, iso_day
-from dateline.stories.features import DATE_PREFIXES, MONTH_PREFIX, YEAR_PREFIX, ArticleFeatures
+from dateline.stories.features import ArticleFeatures
+from dateline.stories.lead_specifics import is_specific, lead_agreement, lead_views
 from dateline.stories.story_state import (
     StoryState,
     cosine,
@@ -152,7 +153,7 @@ class StoryClusterer:
     ) -> tuple[float, str] | None:
         """(similarity, story_id) of the most similar candidate story at or above the threshold, else None."""
         best: tuple[float, str] | None = None
-        lead = self._lead_views(features)
+        lead = lead_views(self.options, features)
         for story_id in self._candidates(features, terms, entities):
             story = self.stories[story_id]
             decay = self._time_factor(features.published, story)
@@ -160,7 +161,7 @@ class StoryClusterer:
                 continue
             score = decay * self.similarity(terms, entities, story)
             if score > 0.0:
-                score += self._lead_agreement(lead, features, story)
+                score += lead_agreement(self.options, lead, features, story)
             needed = self.options.threshold + self.options.small_story_margin / len(story.doc_ids)
             if score >= needed and (best is None or (score, story_id) > best):
                 best = (score, story_id)
@@ -179,40 +180,6 @@ class StoryClusterer:
             return 0.0
         weight = self.options.entity_weight
         return (1.0 - weight) * text + weight * people
-
-    def _lead_agreement(self, lead: list[tuple[float, bool, list[str]]], features: ArticleFeatures,
-                        story: StoryState) -> float:
-        """How far the article's and the story's lead specifics agree, as a shift of the similarity."""
-        shift = 0.0
-        for weight, dates, ours in lead:
-            if dates:
-                shift += self._date_shift(ours, story)
-                continue
-            mine = sum(1 for k in ours if k in story.entities) / len(ours) if ours else 0.5
-            theirs = [(k, n) for k, n in story.lead.items() if _is_specific(k, dates)]
-            total = sum(n for _, n in theirs)
-            other = sum(n for k, n in theirs if k in features.entities) / total if total else 0.5
-            shift += weight * (min(mine, other) - 0.5)
-        return shift
-
-    def _date_shift(self, ours: list[str], story: StoryState) -> float:
-        """For years, then months: -weight when both leads name some and share none, +bonus when they share one."""
-        shift = 0.0
-        for prefix, weight, bonus in (
-            (YEAR_PREFIX, self.options.year_weight, self.options.year_match_bonus),
-            (MONTH_PREFIX, self.options.month_weight, self.options.month_match_bonus),
-        ):
-            mine = [k for k in ours if k.startswith(prefix)]
-            if mine and any(k.startswith(prefix) for k in story.lead):
-                shift += bonus if any(k in story.lead for k in mine) else -weight
-        return shift
-
-    def _lead_views(self, features: ArticleFeatures) -> list[tuple[float, bool, list[str]]]:
-        """(weight, dates or other specifics, the article's lead keys of that kind) for each view that counts."""
-        o = self.options
-        date_weight = o.year_weight or o.year_match_bonus or o.month_weight or o.month_match_bonus
-        views = ((date_weight, True), (o.specifics_weight, False))
-        return [(w, dates, [k for k in features.lead_entities if _is_specific(k, dates)]) for w, dates in views if w]
 
     def _main_names_conflict(self, entities: dict[str, float], story: StoryState) -> bool:
         """True when a young story and the article each lack the other's most salient names."""
@@ -280,7 +247,7 @@ class StoryClusterer:
 
     def _add(self, story: StoryState, features: ArticleFeatures, terms: dict[str, float], entities: dict) -> None:
         self.seq += 1
-        lead_views = self._lead_views(features)  # only the kinds of lead entities that are compared are kept
+        views = lead_views(self.options, features)  # only the kinds of lead entities that are compared are kept
         story.doc_ids.append(features.doc_id)
         self.story_of[features.doc_id] = story.story_id
         self._extend(story, features.published)
@@ -288,7 +255,7 @@ class StoryClusterer:
         story.entities = pruned_sum(story.entities, entities, self.options.centroid_entities)
         story.term_norm = norm(story.terms)
         story.entity_norm = norm(story.entities)
-        kept = [k for k in features.lead_entities if any(_is_specific(k, dates) for _, dates, _ in lead_views)]
+        kept = [k for k in features.lead_entities if any(is_specific(k, dates) for _, dates, _ in views)]
         story.lead = pruned_sum(story.lead, dict.fromkeys(kept, 1.0), self.options.lead_keys)
         for key in self._index_keys(features, terms, entities):
             story.keys[key] = self.seq
@@ -412,7 +379,3 @@ def _weighted(counts: dict[str, int], idf) -> dict[str, float]:
     """Sublinear tf x idf, with the idf of the moment the article arrives (so stored vectors never change)."""
     return {key: (1.0 + math.log(n)) * idf(key) for key, n in counts.items() if n > 0}
 
-
-def _is_specific(key: str, dates: bool) -> bool:
-    """A year or month key (dates=True) or another non-knowledge-base entity key (dates=False)."""
-    return key.startswith(DATE_PREFIXES) if dates else not key.startswith((*DATE_PREFIXES, "kb:"))
