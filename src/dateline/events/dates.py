@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-
-from dataclasses import replace
 
 from spacy.tokens import Span, Token
 

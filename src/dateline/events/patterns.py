@@ -14,6 +14,8 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
+from dateline.events.syntax import is_for_clause
+
 OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "oprd"}
 ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back", "aside", "away", "together"})
 PHRASAL_PREPS = {"on", "out", "under", "from"}  # prepositions whose object counts as the verb's object noun
@@ -192,7 +194,7 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
             objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj")
         elif dep in ("xcomp", "ccomp") and any(grand.tag_ == "TO" for grand in child.children):
             has_xcomp = True
-        elif dep == "advcl" and any(grand.dep_ == "mark" and grand.lower_ == "for" for grand in child.children):
+        elif is_for_clause(child):
             preps.add("for")  # "called for Assad to step aside", parsed as a for-clause
         elif dep == "ccomp" and child.pos_ in ("NOUN", "PROPN"):  # "let UN inspectors into": a misparsed object
             objects.add(child.lemma_.lower())

@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from dateline.events import syntax
-from dateline.events.patterns import Pattern, PatternBook
+from dateline.events.patterns import TIME_ENTITIES, Pattern, PatternBook
 from dateline.events.places import place_actor
 from dateline.nlp.extensions import ActorMention
 from dateline.records import ActorRef
@@ -24,7 +24,6 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
 NOMINAL_HOSTS = {"during", "in", "through", "via", "with"}  # not "after the shooting": another act, maybe another actor
 MOVEMENT_CODES = ("15", "087", "074")  # "a buildup of Azerbaijani troops": the forces in the "of" phrase move
 CROWD_PLACE_PREPS = ("in", "across", "throughout", "around")
-TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 
 class RoleFinder:

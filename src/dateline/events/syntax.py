@@ -164,8 +164,11 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
 
 def for_clause(verb: Token) -> Token | None:
     """The "for X to do Y" clause the parser hangs on a verb as advcl ("called for Assad to step aside")."""
-    return next((child for child in verb.children if child.dep_ == "advcl" and
-                 any(grand.dep_ == "mark" and grand.lower_ == "for" for grand in child.children)), None)
+    return next((child for child in verb.children if is_for_clause(child)), None)
+
+
+def is_for_clause(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(grand.dep_ == "mark" and grand.lower_ == "for" for grand in token.children)
 
 
 def clause_subject(clause: Token) -> Token | None:

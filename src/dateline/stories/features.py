@@ -10,13 +10,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from dateline.records import Document, iso_day
+from dateline.stories.word_tables import group_of
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 # Names, and also amounts, dates and titles: "23 pirates", "$200 million", "6th round" tell two events of one kind
@@ -126,7 +125,7 @@ def entity_counts(doc: Doc, end: int | None = None) -> Counter[str]:
 
 def months_named(date_span: Span) -> list[str]:
     """The months a DATE entity names, by capitalised month word ("may" the verb is never capitalised mid-date)."""
-    month_of = _month_table()
+    month_of = group_of("months.tsv")
     found = []
     for token in date_span:
         if token.text[:1].isupper():
@@ -134,14 +133,6 @@ def months_named(date_span: Span) -> list[str]:
             if month:
                 found.append(month)
     return found
-
-
-@lru_cache(maxsize=1)
-def _month_table() -> dict[str, str]:
-    """Spelling -> month key, from data/stories/months.tsv."""
-    text = resources.files("dateline.data").joinpath("stories").joinpath("months.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {spelling: month for month, spellings in rows[1:] for spelling in spellings.split()}
 
 
 def default_title(document: Document | None, doc: Doc) -> str | None:

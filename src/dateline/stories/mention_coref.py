@@ -12,10 +12,11 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
+
+from dateline.stories.word_tables import group_of
 
 CONTEXT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM", "ADJ"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "agent", "compound", "poss", "attr"})
@@ -142,12 +143,9 @@ def event_key(lemma: str) -> str:
     return family_of().get(key, key)
 
 
-@lru_cache(maxsize=1)
 def family_of() -> dict[str, str]:
     """Trigger key -> act family, from data/stories/trigger_families.tsv."""
-    text = resources.files("dateline.data").joinpath("stories").joinpath("trigger_families.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {key: family for family, keys in rows[1:] for key in keys.split()}
+    return group_of("trigger_families.tsv")
 
 
 def lemma_baseline(mentions: Sequence[EventMention]) -> dict[Hashable, Hashable]:
