@@ -34,7 +34,7 @@ def test_features_lead_sentences_weigh_more(doc):
     assert terms["earthquake"] > terms["visit"]
 
 
-@pytest.mark.parametrize("key", ["peru", "pisco", "alan garcia", "year:2007", "month:aug", "519"])
+@pytest.mark.parametrize("key", ["peru", "pisco", "alan garcia", "garcia", "year:2007", "month:aug", "519"])
 def test_features_entities_names_numbers_years(doc, key):
     assert key in features_from_doc(doc, Document("d1", TEXT)).entities
 
@@ -51,7 +51,10 @@ def test_features_need_a_doc_id(doc):
         features_from_doc(doc)
 
 
-@pytest.mark.parametrize("text,key", [("the United States'", "united states"), ("The  OIC", "oic"), ("Iran's", "iran")])
+@pytest.mark.parametrize("text,key", [
+    ("the United States'", "united states"), ("The  OIC", "oic"), ("Iran's", "iran"),
+    ("Mt Cook", "mount cook"), ("Mt. Cook", "mount cook"), ("Ft. Hood", "fort hood"), ("Mt", "mt"),
+])
 def test_features_entity_key(text, key):
     assert entity_key(text) == key
 
@@ -66,3 +69,10 @@ def test_features_months_named_in_dates(nlp, text, months):
     parsed = nlp(text)
     found = [m for ent in parsed.ents if ent.label_ == "DATE" for m in months_named(ent)]
     assert found == months
+
+
+def test_features_surname_is_shared_by_full_and_short_name(nlp):
+    full = features_from_doc(nlp("Dr Mark Vinar fell on Mt Cook."), Document("a", "x")).entities
+    short = features_from_doc(nlp("Rescuers said Vinar was dead."), Document("b", "x")).entities
+    assert "vinar" in full and "vinar" in short
+    assert "mount cook" in full

@@ -73,8 +73,13 @@ class ArticleFeatures:
 
 
 def entity_key(text: str) -> str:
-    """A normalised name: "the United States'" and "United States" give the same key."""
+    """A normalised name: "the United States'" and "United States" give the same key, and so do "Mt Cook" and
+    "Mount Cook" (data/stories/name_abbreviations.tsv)."""
     text = _SPACES.sub(" ", _ARTICLE.sub("", text.strip())).lower()
+    first, _, rest = text.partition(" ")
+    full = group_of("name_abbreviations.tsv").get(first)
+    if full and rest:
+        text = f"{full} {rest}"
     return _POSSESSIVE.sub("", text).strip(" .,'\"")
 
 
@@ -115,12 +120,22 @@ def entity_counts(doc: Doc, end: int | None = None) -> Counter[str]:
             key = entity_key(ent.text)
             if key:
                 entities[key] += 1
+            if ent.label_ == "PERSON":
+                entities.update(_surname(ent))
     mentions = doc._.actor_mentions if Doc.has_extension("actor_mentions") else None
     for mention in mentions or ():
         actor = mention.actor
         if actor.kb_id and mention.start < end:
             entities["kb:" + actor.kb_id] += 1
     return entities
+
+
+def _surname(person: Span) -> list[str]:
+    """The last word of a full name, as a key of its own: later paragraphs and other reports say "Vinar" for
+    "Mark Vinar" (ECB+, scorer's order: dev B-cubed 0.895 -> 0.901, mean of 20 random orders 0.862 -> 0.867;
+    train 0.904 -> 0.901 and 0.872 -> 0.874)."""
+    words = [token.lower_ for token in person if token.is_alpha]
+    return words[-1:] if len(words) >= 2 else []
 
 
 def months_named(date_span: Span) -> list[str]:
