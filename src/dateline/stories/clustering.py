@@ -49,6 +49,9 @@ class ClusterOptions:
 
     threshold: float = 0.14  # minimum combined similarity to join a large story ...
     small_story_margin: float = 0.15  # ... plus margin / size: a one-article centroid is noisy, joining it needs more
+    # ... unless both are mostly about one name that at most this share of articles has named (ECB+ train, scorer's
+    # order: B-cubed 0.901 -> 0.915; dev unchanged at 0.905; mean of 20 random orders within 0.003 on both).
+    rare_name_share: float = 0.01  # 0 turns this off
     entity_weight: float = 0.3  # share of the entity view in the combined similarity (the rest is terms)
     min_entity_similarity: float = 0.05  # when both name places/people, sharing none of them means another event
     min_text_similarity: float = 0.1  # shared names alone (a team, a city) do not make one story: the words must agree
@@ -162,7 +165,8 @@ class StoryClusterer:
             score = decay * self.similarity(terms, entities, story)
             if score > 0.0:
                 score += lead_agreement(self.options, lead, features, story)
-            needed = self.options.threshold + self.options.small_story_margin / len(story.doc_ids)
+            margin = 0.0 if self._rare_main_name_shared(entities, story) else self.options.small_story_margin
+            needed = self.options.threshold + margin / len(story.doc_ids)
             if score >= needed and (best is None or (score, story_id) > best):
                 best = (score, story_id)
         return best
@@ -180,6 +184,17 @@ class StoryClusterer:
             return 0.0
         weight = self.options.entity_weight
         return (1.0 - weight) * text + weight * people
+
+    def _rare_main_name_shared(self, entities: dict[str, float], story: StoryState) -> bool:
+        """True when the article's and the story's most salient name are one name that few articles so far have named
+        (a Bettie Page obituary after another): the story is not a noisy one-article guess then. A name in the news
+        every day (a president, a country) is too common to count."""
+        if self.options.rare_name_share <= 0 or not entities or not story.entities:
+            return False
+        main = top(entities, 1)
+        if main != top(story.entities, 1):
+            return False
+        return self.entity_df.get(main[0], 0) <= max(3, self.options.rare_name_share * self.n_docs)
 
     def _main_names_conflict(self, entities: dict[str, float], story: StoryState) -> bool:
         """True when a young story and the article each lack the other's most salient names."""
