@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dateline.events.patterns import pattern_book
 from dateline.events.plover import plover_for
 
 COUNTRIES = {"chile": "CHL", "peru": "PER", "kenya": "KEN", "norway": "NOR", "bolivia": "BOL"}
@@ -40,3 +41,13 @@ def test_patterns_type_choice(code_events, text, expected):
 ])
 def test_patterns_plover_manual_mapping(code, expected):
     assert plover_for(code)[0] == expected
+
+
+@pytest.mark.parametrize(("name", "member"), [
+    ("agreeing_verbs", "reach"), ("defiance_verbs", "defy"), ("defied_restrictions", "curfew"),
+    ("carrying_verbs", "carry"), ("exercise_nouns", "war-game"), ("joint_words", "joint"),
+])  # fmt: skip
+def test_patterns_word_lists_load_from_the_pattern_files(name, member):
+    words = getattr(pattern_book(), name)
+    assert member in words
+    assert all(isinstance(word, str) and word == word.lower() for word in words)  # YAML turns bare yes/no into bools

@@ -3,7 +3,6 @@ verbs whose subject picks the sense, that-clauses of intent, "failed to", time p
 
 from __future__ import annotations
 
-
 import pytest
 
 

@@ -3,7 +3,6 @@ pipeline. Each sentence is new wording of a family, not a sentence of the develo
 
 from __future__ import annotations
 
-
 import pytest
 
 

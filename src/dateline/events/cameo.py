@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from dateline import tables
 
 
 @dataclass(frozen=True)
@@ -21,10 +21,8 @@ class CameoCode:
 
 
 def read_tsv(filename: str) -> list[dict[str, str]]:
-    """Rows of a TSV file shipped in dateline/data/events, skipping `#` comment lines."""
-    text = resources.files("dateline.data").joinpath(f"events/{filename}").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    """Rows of a headed TSV file shipped in dateline/data/events, skipping `#` comment lines (dateline.tables)."""
+    return tables.read_tsv(f"events/{filename}")
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -86,8 +87,7 @@ class EventCoder:
                 log.exception("event coding failed in %s at char %d", doc._.doc_id, sent.start_char)
                 per_sentence.append([])
         text = doc.text  # built from the tokens on every access: read it once
-        same_paragraph = [("\n" not in text[left.end_char:right.start_char]) for left, right in
-                          zip(sentences, sentences[1:])]
+        same_paragraph = [("\n" not in text[left.end_char:right.start_char]) for left, right in pairwise(sentences)]
         doc._.events = [event for group in inherit_episode_dates(per_sentence, same_paragraph) for event in group]
         return doc
 
@@ -114,7 +114,7 @@ class EventCoder:
         if kind and complement is not None:
             return self._code_matrix(verb, complement, kind, consumed)
         lemma = self.book.lemma(verb)
-        purpose = syntax.defiant_act(verb, lemma)
+        purpose = syntax.defiant_act(verb, lemma, self.book.defiance_verbs, self.book.defied_restrictions)
         if purpose is not None:  # "defied a lockdown to torch buildings": the act done in defiance is the event
             acted = self._code_verb(purpose, consumed, coded)
             if acted:
@@ -133,9 +133,9 @@ class EventCoder:
         if single is None:
             return []
         self._consume_content(verb, single.code, consumed)
-        if clause is not None and single.code[:2] in REQUEST_ROOTS:
-            if single.target is None or single.target.dep_ not in syntax.TARGET_DEPS:
-                single = replace(single, target=syntax.clause_subject(clause) or single.target)
+        if clause is not None and single.code[:2] in REQUEST_ROOTS and (
+                single.target is None or single.target.dep_ not in syntax.TARGET_DEPS):
+            single = replace(single, target=syntax.clause_subject(clause) or single.target)
         return self._armed_clash(single)
 
     def _armed_clash(self, item: Coded) -> list[Coded]:
@@ -188,7 +188,8 @@ class EventCoder:
         else:
             source, target = self.roles.verb_roles(verb, pattern, extra_targets)
         modality = modality_of(verb)
-        base = DEAL_TO_ACT if pattern.code == SIGNING and syntax.deal_to_act(verb) else pattern.code
+        deal_to_act = pattern.code == SIGNING and syntax.deal_to_act(verb, self.book.agreeing_verbs)
+        base = DEAL_TO_ACT if deal_to_act else pattern.code
         if base == HOSTING and self.book.lemma(verb) == "welcome" and not self.roles.has_actor(target):
             base = PRAISE  # "welcomed the formation of a government" praises a step; only a visitor is hosted
         code = self._tense_code(base, verb, modality)

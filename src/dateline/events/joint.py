@@ -9,27 +9,27 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dateline.events.patterns import pattern_book
 from dateline.records import ActorRef
 
-EXERCISE_NOUNS = frozenset({"exercise", "drill", "game", "wargame", "maneuver", "manoeuvre", "patrol", "war-game"})
-JOINT_WORDS = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational", "coordinated",
-                         "coordinate", "multilateral"})
 EXERCISE_CODES = frozenset({"150", "154", "062"})
 MILITARY_COOPERATION, FORCE_POSTURE = "062", "150"
 
 
 def exercise_noun(trigger: Token) -> Token | None:
-    """The exercise a clause is about: the trigger itself or its object ("launched war games")."""
-    if trigger.lemma_.lower() in EXERCISE_NOUNS:
+    """The exercise a clause is about: the trigger itself or its object ("launched war games"); the nouns are
+    data/events/noun_patterns.yaml `exercise_nouns`."""
+    exercise_nouns = pattern_book().exercise_nouns
+    if trigger.lemma_.lower() in exercise_nouns:
         return trigger
     for child in trigger.children:
-        if child.dep_ in ("dobj", "obj", "nsubjpass") and child.lemma_.lower() in EXERCISE_NOUNS:
+        if child.dep_ in ("dobj", "obj", "nsubjpass") and child.lemma_.lower() in exercise_nouns:
             return child
         if child.dep_ in ("dobj", "obj"):  # "10 days of war games"
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in EXERCISE_NOUNS:
+                        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in exercise_nouns:
                             return pobj
     return None
 
@@ -45,7 +45,8 @@ def exercise_code(code: str, trigger: Token, sources: list[ActorRef | None],
     countries = {actor.country for actor in (*sources, *targets) if actor is not None and actor.country}
     if len(countries) > 1:
         return MILITARY_COOPERATION
-    said_joint = any(child.lemma_.lower() in JOINT_WORDS or child.lower_ in JOINT_WORDS
+    joint_words = pattern_book().joint_words
+    said_joint = any(child.lemma_.lower() in joint_words or child.lower_ in joint_words
                      for child in noun.children if child.dep_ in ("amod", "compound", "advmod"))
     if code == MILITARY_COOPERATION and not said_joint and all(actor is None for actor in targets):
         return FORCE_POSTURE

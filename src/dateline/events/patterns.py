@@ -24,7 +24,6 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "seized a tanker on Friday": "on 
 TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "by", "before", "after", "for"})
 SUBJECT_DEPS = ("nsubj", "csubj")
 NAMING = "_naming_"  # pseudo-object of a verb with a naming complement ("calling the date a red line")
-CARRYING_VERBS = frozenset({"carry", "bring", "transport", "load", "bear", "ferry"})
 
 
 @dataclass(frozen=True)
@@ -101,6 +100,12 @@ class PatternBook:
     experiencer_verbs: frozenset[str] = frozenset()
     non_agent_causes: frozenset[str] = frozenset()  # "the quake killed 10": no actor used force
     crowd_actors: frozenset[str] = frozenset()  # "rioters burned cars": a riot, not an assault
+    agreeing_verbs: frozenset[str] = frozenset()  # "reached a deal to ...": syntax.deal_to_act
+    defiance_verbs: frozenset[str] = frozenset()  # "defied a curfew to march": syntax.defiant_act
+    defied_restrictions: frozenset[str] = frozenset()
+    carrying_verbs: frozenset[str] = frozenset()  # "ships carrying aid": the load is an object
+    exercise_nouns: frozenset[str] = frozenset()  # drills and patrols: joint.exercise_code
+    joint_words: frozenset[str] = frozenset()
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, repaired when the tagger's lemma is unknown to us but a plain de-inflection of the
@@ -212,9 +217,9 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
 
 def _carried(noun: Token) -> set[str]:
     """What a vehicle carries: "ships carrying field hospitals", "planes loaded with aid" -> hospital, aid."""
-    found = set()
+    found, carrying_verbs = set(), pattern_book().carrying_verbs
     for child in noun.children:
-        if child.dep_ == "acl" and child.lemma_.lower() in CARRYING_VERBS:
+        if child.dep_ == "acl" and child.lemma_.lower() in carrying_verbs:
             for grand in child.children:
                 if grand.dep_ in ("dobj", "obj"):
                     found.add(grand.lemma_.lower())
@@ -304,6 +309,12 @@ def pattern_book() -> PatternBook:
         experiencer_verbs=frozenset(verbs.get("experiencer_verbs") or ()),
         non_agent_causes=frozenset(verbs.get("non_agent_causes") or ()),
         crowd_actors=frozenset(verbs.get("crowd_actors") or ()),
+        agreeing_verbs=frozenset(verbs["agreeing_verbs"]),
+        defiance_verbs=frozenset(verbs["defiance_verbs"]),
+        defied_restrictions=frozenset(verbs["defied_restrictions"]),
+        carrying_verbs=frozenset(verbs["carrying_verbs"]),
+        exercise_nouns=frozenset(nouns["exercise_nouns"]),
+        joint_words=frozenset(nouns["joint_words"]),
         known=frozenset(_compile(verbs["patterns"])) | frozenset(verbs["statement_verbs"])
         | frozenset(verbs["light_verbs"]) | frozenset(verbs["complement_verbs"]),
     )

@@ -100,9 +100,8 @@ def rank_and_prune(coded: Sequence[CodedClause], has_own_actor: Callable[[Token 
     keep = []
     for position, item in enumerate(coded):
         rank = ranks[position]
-        if rank == best or not types[position] or types[position] in main_types or not main_types:
-            keep.append(position)
-        elif acted.get(types[position]) == [position]:
+        if (rank == best or not types[position] or types[position] in main_types or not main_types
+                or acted.get(types[position]) == [position]):
             keep.append(position)
     keep = _at_most_two_types(keep, ranks, types, best, coded)
     renumber = {old: new for new, old in enumerate(keep)}

@@ -39,9 +39,8 @@ def _core_tokens(head: Token) -> list[Token]:
         for child in token.children:
             if child.dep_ in ("conj", "cc"):
                 continue
-            if child.dep_ in CORE_DEPS or (child.dep_ == "prep" and child.lower_ in OF_PREPS.get(token.pos_, ())):
-                stack.append(child)
-            elif child.dep_ == "pobj" and token.lower_ in ("of", "from"):
+            if (child.dep_ in CORE_DEPS or (child.dep_ == "prep" and child.lower_ in OF_PREPS.get(token.pos_, ()))
+                    or (child.dep_ == "pobj" and token.lower_ in ("of", "from"))):
                 stack.append(child)
     return tokens
 
@@ -226,18 +225,16 @@ def listed_object_subject(noun: Token) -> Token | None:
     return subject_of(head.head)
 
 
-AGREEING_VERBS = frozenset({"reach", "strike", "clinch", "hammer"})
-
-
-def deal_to_act(verb: Token) -> bool:
-    """ "reached a deal to hold elections": an agreement on a future act, not the signing of a text."""
-    if verb.lemma_.lower() not in AGREEING_VERBS:
+def deal_to_act(verb: Token, agreeing_verbs: frozenset[str]) -> bool:
+    """ "reached a deal to hold elections": an agreement on a future act, not the signing of a text.
+    `agreeing_verbs` is the pattern book's list (data/events/verb_patterns.yaml)."""
+    if verb.lemma_.lower() not in agreeing_verbs:
         return False
     for child in verb.children:
-        if child.dep_ in ("dobj", "obj"):
-            if any(grand.dep_ in ("acl", "relcl") and any(t.tag_ == "TO" for t in grand.children)
-                   for grand in child.children):
-                return True
+        if child.dep_ in ("dobj", "obj") and any(
+                grand.dep_ in ("acl", "relcl") and any(t.tag_ == "TO" for t in grand.children)
+                for grand in child.children):
+            return True
         if child.dep_ in ("advcl", "xcomp") and any(t.tag_ == "TO" for t in child.children):
             return True  # the parser often hangs "to hold" on the verb
     return False
@@ -268,14 +265,9 @@ def object_lemmas(verb: Token) -> set[str]:
     return found
 
 
-DEFIANCE_VERBS = frozenset({"defy", "brave", "flout"})
-# What crowds defy to act ("defied a curfew to march"); not a deadline or a demand, whose infinitive is its content
-DEFIED_RESTRICTIONS = frozenset({"curfew", "lockdown", "ban", "restriction", "emergency", "law", "rain", "heat", "cold",
-                                 "snow", "police", "gas", "security", "warning", "threat", "prohibition"})
-
-
-def defiant_act(verb: Token, lemma: str) -> Token | None:
-    """The act done in defiance of a restriction: "defied a lockdown to torch buildings" -> torch."""
-    if lemma not in DEFIANCE_VERBS or not object_lemmas(verb) & DEFIED_RESTRICTIONS:
+def defiant_act(verb: Token, lemma: str, defiance_verbs: frozenset[str], restrictions: frozenset[str]) -> Token | None:
+    """The act done in defiance of a restriction: "defied a lockdown to torch buildings" -> torch. The word lists
+    come from the pattern book (data/events/verb_patterns.yaml `defiance_verbs`, `defied_restrictions`)."""
+    if lemma not in defiance_verbs or not object_lemmas(verb) & restrictions:
         return None
     return purpose_clause(verb)

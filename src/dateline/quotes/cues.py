@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from dateline import tables
 
 CLAUSE, OBJECT, PREP = "clause", "object", "prep"
+CUES_TABLE = "quotes/cue_verbs.tsv"
 
 
 @dataclass(frozen=True)
@@ -34,20 +36,20 @@ class CueLexicon:
 
 def parse_cues(lines: list[str]) -> CueLexicon:
     """Parse TSV lines (lemma, particle or "-", takes); `#` starts a comment line."""
-    by_lemma: dict[str, list[Cue]] = {}
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.rstrip("\n").split("\t")
-        if len(fields) != 3 or fields[2] not in (CLAUSE, OBJECT, PREP):
-            raise ValueError(f"cue_verbs.tsv line {number}: expected lemma, particle, clause|object|prep: {line!r}")
-        lemma, particle, takes = fields
-        by_lemma.setdefault(lemma, []).append(Cue(lemma, None if particle == "-" else particle, takes))
-    return CueLexicon({lemma: tuple(cues) for lemma, cues in by_lemma.items()})
+    return _lexicon(tables.parse_rows(lines, CUES_TABLE, width=3))
 
 
 @lru_cache(maxsize=1)
 def load_cues() -> CueLexicon:
     """The packaged lexicon, read once per process."""
-    text = resources.files("dateline.data").joinpath("quotes/cue_verbs.tsv").read_text(encoding="utf-8")
-    return parse_cues(text.splitlines())
+    return _lexicon(tables.read_rows(CUES_TABLE, width=3))
+
+
+def _lexicon(rows: list[list[str]]) -> CueLexicon:
+    """Rows of (lemma, particle or "-", clause|object|prep) grouped by lemma, in file order."""
+    by_lemma: dict[str, list[Cue]] = {}
+    for lemma, particle, takes in rows:
+        if takes not in (CLAUSE, OBJECT, PREP):
+            raise ValueError(f"{CUES_TABLE}: cue {lemma!r} takes {takes!r}, expected clause, object or prep")
+        by_lemma.setdefault(lemma, []).append(Cue(lemma, None if particle == "-" else particle, takes))
+    return CueLexicon({lemma: tuple(cues) for lemma, cues in by_lemma.items()})

@@ -14,14 +14,13 @@ near-matches cannot glue two different attacks together. Disagreements (two code
 
 from __future__ import annotations
 
-import csv
 from bisect import insort
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from dateline import tables
 from dateline.records import ActorRef, Event, iso_day
 
 PUBLISHED = "published"
@@ -65,8 +64,7 @@ class CodeFamilies:
 
 @lru_cache(maxsize=1)
 def load_code_families() -> CodeFamilies:
-    text = resources.files("dateline.data").joinpath("stories/code_families.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    rows = tables.read_tsv("stories/code_families.tsv")
     return CodeFamilies({row["prefix"]: CodeFamily(row["family"], row["symmetric"] == "yes") for row in rows})
 
 

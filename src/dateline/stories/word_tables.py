@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
+from functools import cache
+
+from dateline import tables
 
 
-@lru_cache(maxsize=None)
+@cache
 def group_of(filename: str) -> dict[str, str]:
     """Member word -> group name, from a table with a header row and `group<TAB>member member ...` rows."""
-    text = resources.files("dateline.data").joinpath("stories").joinpath(filename).read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = tables.read_rows(f"stories/{filename}", width=2)
     return {member: group for group, members in rows[1:] for member in members.split()}
