@@ -110,3 +110,42 @@ def test_roles_news_clause_place_is_not_everyones(resolve, text, phrase):
 def test_roles_news_capital_in_a_place_phrase_is_no_government(resolve):
     found = resolve("The journalist was arrested at a Cairo airport.", dt.date(2022, 3, 5))
     assert "Cairo" not in found
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("Shelling continued throughout Kyiv overnight.", "Kyiv"),
+    ("The convoy drove into Tehran at dawn.", "Tehran"),
+    ("The journalist was arrested at a Cairo airport.", "Cairo"),
+])
+def test_roles_news_capital_after_any_place_preposition_is_no_government(resolve, text, phrase):
+    assert phrase not in resolve(text, dt.date(2022, 3, 5))
+
+
+@pytest.mark.parametrize("text,phrase,country", [
+    ("Police moved into Lagos on Sunday.", "Police", "NGA"),
+    ("Protesters marched throughout Tbilisi.", "Protesters", "GEO"),
+])
+def test_roles_news_clause_place_after_any_place_preposition(resolve, text, phrase, country):
+    assert resolve(text, dt.date(2022, 3, 5))[phrase].country == country
+
+
+def test_roles_news_one_list_of_place_prepositions():
+    from dateline.actors import context, gazetteer
+    from dateline.actors import resolve as resolver
+
+    assert context.PLACE_PREPOSITIONS is gazetteer.PLACE_PREPOSITIONS is resolver.PLACE_PREPOSITIONS
+
+
+@pytest.mark.parametrize("text,phrase,code", [
+    # state forces holding a frontier are military (CAMEO/PLOVER MIL), whatever the force is called
+    ("Tajik border guards clashed with Kyrgyz troops.", "Tajik border guards", "TJKMIL"),
+    ("Kyrgyz border troops fired on the village.", "Kyrgyz border troops", "KGZMIL"),
+    ("Israeli border police shot a Palestinian man.", "Israeli border police", "ISRMIL"),
+    ("The Iranian coast guard seized a tanker.", "The Iranian coast guard", "IRNMIL"),
+    ("Russian frontier guards detained two fishermen.", "Russian frontier guards", "RUSMIL"),
+    ("A Tajik border guard was killed.", "Tajik border guard", "TJKMIL"),
+    # police that keep order at home stay police
+    ("Kenyan riot police fired tear gas.", "Kenyan riot police", "KENCOP"),
+])
+def test_roles_news_border_forces_are_military(resolve, text, phrase, code):
+    assert resolve(text, dt.date(2022, 9, 16))[phrase].code == code

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dateline.actors.gazetteer import place_actor, resolve_place
+from dateline.actors.gazetteer import PLACE_PREPOSITIONS, place_actor, resolve_place
 from dateline.actors.kb import STATELESS
 from dateline.nlp.extensions import ActorMention
 from dateline.records import ActorRef
 
 LOCATIVE_OF = frozenset({"in", "of", "from", "throughout", "across", "inside", "within", "around", "at"})
-CLAUSE_LOCATIVES = frozenset({"in", "at", "near", "inside", "outside", "throughout", "across", "within", "around"})
 # Sectors whose unnamed members act in their own country, so where they act says whose they are. Armed forces, rebels,
 # spies, diplomats, refugees, pilgrims and reporters are often abroad, and officials travel: those are left out.
 HOME_SECTORS = frozenset({"COP", "JUD", "LEG", "CVL", "OPP", "EDU", "HLH", "LAB", "AGR"})
@@ -109,7 +108,7 @@ def _from_clause(doc: Doc, mention: ActorMention, at: dict[int, ActorMention]) -
     if verb is None:
         return None
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in CLAUSE_LOCATIVES and not mention.start <= prep.i < mention.end:
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS and not mention.start <= prep.i < mention.end:
             country = _place_of(prep, at)
             if country:
                 return country
@@ -142,7 +141,7 @@ def _place_of(prep, at: dict[int, ActorMention], nested: bool = True) -> str | N
             if country:
                 return country
         for inner in pobj.children if nested else ():
-            if inner.dep_ == "prep" and inner.lower_ in CLAUSE_LOCATIVES:
+            if inner.dep_ == "prep" and inner.lower_ in PLACE_PREPOSITIONS:
                 country = _place_of(inner, at, nested=False)
                 if country:
                     return country

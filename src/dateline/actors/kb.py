@@ -7,7 +7,6 @@ Ebrahim Raisi in April 2023 and Masoud Pezeshkian in 2025.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 import unicodedata
@@ -19,9 +18,11 @@ from pathlib import Path
 
 import yaml
 
+from dateline import tables
 from dateline.records import ActorRef
 
 DATA_PACKAGE = "dateline.data"
+COUNTRIES_TABLE = "actors/countries.tsv"
 ORG_PREFIX = "org:"
 STATELESS = ("IGO", "NGO", "IMG")  # CAMEO pseudo-countries: intergovernmental, non-governmental, militarised groups
 
@@ -73,6 +74,16 @@ class SectorWord:
     person: bool = False
     of: str | None = None  # the one country the office belongs to ("pope": VAT), so "the pope" needs no qualifier
     civilian: bool = False  # a title outside the state ("star", "contractor"): a country only from the text
+    church_head: bool = False  # names the head of a church ("pope", "patriarch"): a church qualifier says whose
+
+
+@dataclass(frozen=True)
+class Church:
+    """A church or denomination as a qualifier: where its head's see is and the role key its head holds."""
+
+    names: tuple[str, ...]
+    seat: str | None = None
+    head: str | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +150,8 @@ class KnowledgeBase:
     sector_words: dict[str, SectorWord]
     sector_labels: dict[str, str]
     aliases: tuple[Alias, ...]
+    churches: tuple[Church, ...] = ()
+    church_bodies: frozenset[str] = frozenset()
     holders: dict[tuple[str, str], list[tuple[Role, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -183,10 +196,10 @@ class KnowledgeBase:
         return ActorRef(text=text, name=org.name, country=org.country, sector=org.sector, code=org.code,
                         kb_id=f"org:{org_id}", framing=framing)
 
-    def person_ref(self, person_id: str, text: str, on: dt.date) -> ActorRef:
-        """A person as an actor: country, sector and code come from the role they held on the date."""
+    def person_ref(self, person_id: str, text: str, on: dt.date, role: Role | None = None) -> ActorRef:
+        """A person as an actor: country, sector and code come from `role`, by default the role held on the date."""
         person = self.people[person_id]
-        role = person.role_on(on)
+        role = role or person.role_on(on)
         country = sector = code = None
         if role is not None:
             sector = self.sector_of_role(role)
@@ -234,13 +247,17 @@ def _read_text(data_dir: Path | None, name: str) -> str:
 
 def _load_yaml(data_dir: Path | None, name: str) -> object:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(_read_text(data_dir, name), Loader=loader)  # noqa: S506 - a safe loader
+    return yaml.load(_read_text(data_dir, name), Loader=loader)
 
 
 def read_countries(data_dir: Path | None = None) -> dict[str, Country]:
-    lines = [line for line in _read_text(data_dir, "countries.tsv").splitlines() if not line.startswith("#")]
+    if data_dir is None:
+        rows = tables.read_tsv(COUNTRIES_TABLE)
+    else:  # a table outside the package, read by the same rules
+        header, *body = tables.parse_rows(_read_text(data_dir, "countries.tsv").splitlines(), "countries.tsv")
+        rows = [dict(zip(header, cells, strict=True)) for cells in body]
     countries = {}
-    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+    for row in rows:
         names = _split(row["names"])
         countries[row["iso3"]] = Country(row["iso3"], row["iso2"], names[0], names, _split(row["adjectives"]),
                                          _split(row["demonyms"]), _split(row["capitals"]))
@@ -260,7 +277,7 @@ def read_sectors(data_dir: Path | None = None) -> tuple[dict[str, str], dict[str
     data = _load_yaml(data_dir, "sectors.yaml")
     words = {
         word.lower(): SectorWord(word.lower(), spec["sector"], spec.get("role"), bool(spec.get("person")),
-                                 spec.get("of"), bool(spec.get("civilian")))
+                                 spec.get("of"), bool(spec.get("civilian")), bool(spec.get("church_head")))
         for word, spec in data["words"].items()
     }
     return dict(data["sectors"]), words
@@ -269,6 +286,12 @@ def read_sectors(data_dir: Path | None = None) -> tuple[dict[str, str], dict[str
 def read_aliases(data_dir: Path | None = None) -> tuple[Alias, ...]:
     rows = _load_yaml(data_dir, "aliases.yaml") or []
     return tuple(Alias(row["phrase"], row["target"], row.get("sector")) for row in rows)
+
+
+def read_churches(data_dir: Path | None = None) -> tuple[tuple[Church, ...], frozenset[str]]:
+    data = _load_yaml(data_dir, "churches.yaml") or {}
+    churches = tuple(Church(tuple(row["names"]), row.get("seat"), row.get("head")) for row in data.get("churches") or ())
+    return churches, frozenset(word.lower() for word in data.get("bodies") or ())
 
 
 def read_people(data_dir: Path | None = None) -> dict[str, Person]:
@@ -289,6 +312,7 @@ def read_people(data_dir: Path | None = None) -> dict[str, Person]:
 def build_kb(data_dir: Path | None = None) -> KnowledgeBase:
     """Read every table (from `data_dir`, or the packaged data) into a KnowledgeBase."""
     sector_labels, sector_words = read_sectors(data_dir)
+    churches, church_bodies = read_churches(data_dir)
     return KnowledgeBase(
         countries=read_countries(data_dir),
         organisations=read_organisations(data_dir),
@@ -296,6 +320,8 @@ def build_kb(data_dir: Path | None = None) -> KnowledgeBase:
         sector_words=sector_words,
         sector_labels=sector_labels,
         aliases=read_aliases(data_dir),
+        churches=churches,
+        church_bodies=church_bodies,
     )
 
 

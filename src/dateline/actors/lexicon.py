@@ -19,10 +19,10 @@ from dateline.actors.kb import KnowledgeBase
 from dateline.actors.names import hyphen_variants
 
 # Kinds of pattern, in the order that wins when two kinds cover exactly the same tokens.
-ALIAS, PERSON, ORG, COUNTRY, CAPITAL, ADJECTIVE, DEMONYM, SURNAME, SECTOR = (
-    "alias", "person", "org", "country", "capital", "adjective", "demonym", "surname", "sector")
+ALIAS, PERSON, ORG, COUNTRY, CAPITAL, ADJECTIVE, DEMONYM, CHURCH, SURNAME, SECTOR = (
+    "alias", "person", "org", "country", "capital", "adjective", "demonym", "church", "surname", "sector")
 KIND_PRIORITY = {kind: rank for rank, kind in enumerate(
-    (ALIAS, PERSON, ORG, COUNTRY, CAPITAL, ADJECTIVE, DEMONYM, SURNAME, SECTOR))}
+    (ALIAS, PERSON, ORG, COUNTRY, CAPITAL, ADJECTIVE, DEMONYM, CHURCH, SURNAME, SECTOR))}
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Hit:
     start: int
     end: int
     kind: str
-    keys: tuple[str, ...]  # ISO-3, org id, person id, alias index or sector word
+    keys: tuple[str, ...]  # ISO-3, org id, person id, alias or church index, or sector word
 
 
 def _strip_the(text: str) -> str:
@@ -84,6 +84,8 @@ class ActorLexicon:
             if person.surname:
                 exact[(SURNAME, person_id)] |= {form for variant in hyphen_variants(person.surname)
                                                 for form in _variants(variant)}
+        for index, church in enumerate(kb.churches):  # "Coptic", "Maronite": capitalised, so matched as written
+            exact[(CHURCH, str(index))] |= {form for name in church.names for form in _variants(name)}
         for index, alias in enumerate(kb.aliases):
             folded[(ALIAS, str(index))].add(_strip_the(alias.phrase))
         for word in kb.sector_words:  # title-cased too: the tokenizer keeps "Gen." and "Lt." whole, not "gen."

@@ -5,69 +5,36 @@ One left-to-right pass over the phrase-matcher hits reads noun phrases of the sh
 "the Iranian president", "Israeli forces", "OIC chief"; titles that chain several nouns, such as "Venezuelan
 opposition leader Juan Guaido", are read by `titles.py`) and resolves each against the knowledge base on the
 document's publication date; pronouns and unqualified titles go through a small salience model (`coref.py`).
+`offices.py` decides a known person's code against the title written ("former ...") and whose head a church names.
 Results land in `doc._.actor_mentions`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import logging
-from dataclasses import dataclass
-
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from dateline.actors import lexicon as lx
 from dateline.actors.companies import as_companies
 from dateline.actors.context import contextualise
 from dateline.actors.coref import PERSONAL_PRONOUNS, PersonMention, Salience, is_subject
-from dateline.actors.kb import ORG_PREFIX, STATELESS, KnowledgeBase, load_kb
+from dateline.actors.gazetteer import PLACE_PREPOSITIONS
+from dateline.actors.kb import ORG_PREFIX, STATELESS, Church, KnowledgeBase, load_kb
+from dateline.actors.offices import church_office, church_ref, is_former, names_church, past_sector, stated_person
+from dateline.actors.phrase import Phrase, publication_date
 from dateline.actors.surnames import bare_surname_fits, document_context
 from dateline.actors.titles import TitleReader
 from dateline.nlp.extensions import ActorMention, register_extensions
 from dateline.records import ActorRef
 
-logger = logging.getLogger(__name__)
-
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "within", "into"})
 PLACE_KINDS = (lx.COUNTRY, lx.ADJECTIVE, lx.CAPITAL, lx.DEMONYM)
 # Group words too vague to stand as an actor without a country ("people said"); sector-only groups such as
 # "worshipers" or "protesters" are still kept.
 VAGUE_GROUPS = frozenset({"people", "nation", "officials", "official", "party", "company", "media", "business",
                           "television", "intelligence", "chief", "leader", "muslims", "christians", "jews"})
-
-
-@dataclass
-class Phrase:
-    """One candidate mention as read from the text, before resolution."""
-
-    start: int
-    end: int
-    qualifier: lx.Hit | None = None
-    sector: lx.Hit | None = None
-    name: lx.Hit | None = None
-    unknown_name: Span | None = None
-    possessor: PersonMention | None = None
-    determiner: bool = False
-    body: str | None = None  # sector of a body named inside the title ("opposition" leader), over the head's
-
-
-def publication_date(doc: Doc) -> dt.date:
-    """`doc._.published` as a date (it may be a date, a datetime or an ISO string); today when unknown."""
-    value = doc._.published
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            logger.debug("unreadable publication date %r", value)
-    return dt.date.today()
 
 
 class ActorResolver:
@@ -154,6 +121,8 @@ class _DocResolver:
                 phrase.unknown_name, phrase.end = doc[j:j + 1], j + 1  # a surname of someone named earlier
                 return phrase
             return self._read_title(phrase, j) if determiner else None
+        if hit is not None and hit.kind == lx.CHURCH:
+            return self._read_title(phrase, j)
         if hit is not None and hit.kind in (lx.COUNTRY, lx.ORG, lx.PERSON, lx.SURNAME) and self._possessive(hit.end):
             if hit.kind in (lx.PERSON, lx.SURNAME):
                 self._resolve(Phrase(start=hit.start, end=hit.end, name=hit))
@@ -187,7 +156,12 @@ class _DocResolver:
         return self._read_title(phrase, j)
 
     def _read_title(self, phrase: Phrase, j: int, required: bool = False) -> Phrase | None:
-        titles = self.titles
+        titles, church = self.titles, self.at.get(j)
+        if church is not None and church.kind == lx.CHURCH:
+            phrase.church, j = church, church.end
+            if j < len(self.doc) and self.doc[j].lower_ in self.kb.church_bodies:  # "the Coptic Church"
+                phrase.church_body, phrase.end = True, j + 1
+                return phrase
         title = titles.title_at(j)
         if title is not None:
             phrase.sector, phrase.body = titles.chain(title)
@@ -210,6 +184,8 @@ class _DocResolver:
             return phrase
         if phrase.qualifier is not None and not required:
             return phrase
+        if self._names_church(phrase):
+            return phrase  # "the Church of England"
         return None
 
     def _possessive(self, k: int) -> bool:
@@ -226,6 +202,8 @@ class _DocResolver:
             self._resolve_unknown(phrase)
         elif phrase.sector is not None:
             self._resolve_title(phrase)
+        elif self._names_church(phrase):
+            self._resolve_church(phrase)
         elif phrase.qualifier is not None:
             self._resolve_plain(phrase.qualifier)
 
@@ -260,7 +238,10 @@ class _DocResolver:
             phrase.name, phrase.unknown_name = None, self.doc[hit.start:hit.end]
             self._resolve_unknown(phrase)
             return
-        actor = self.kb.person_ref(person_id, self._text(phrase.start, phrase.end), self.on)
+        word = self.kb.sector_words[phrase.sector.keys[0]] if phrase.sector else None
+        former = is_former(self.doc, phrase.start, phrase.sector.end if phrase.sector else hit.start)
+        actor = stated_person(self.kb, person_id, self._text(phrase.start, phrase.end), self.on,
+                              self._qualifier_of(phrase), word, phrase.body, former)
         how = "surname" if hit.kind == lx.SURNAME else "name"
         self._add_person(phrase.start, phrase.end, actor, how, self.kb.people[person_id].gender)
 
@@ -284,7 +265,8 @@ class _DocResolver:
         span = phrase.unknown_name
         of = self._qualifier_of(phrase)
         word = self.kb.sector_words[phrase.sector.keys[0]] if phrase.sector else None
-        sector = phrase.body or (word.sector if word else None)
+        former = is_former(self.doc, phrase.start, phrase.sector.end if phrase.sector else span.start)
+        sector = past_sector(phrase.body or (word.sector if word else None), former)  # "former minister X": ELI
         earlier = self.unknown_people.get(span[-1].text) if len(span) == 1 else None
         full = earlier.name if earlier is not None else span.text
         country = of if of and not of.startswith(ORG_PREFIX) else None
@@ -303,8 +285,12 @@ class _DocResolver:
 
     def _resolve_title(self, phrase: Phrase) -> None:
         word = self.kb.sector_words[phrase.sector.keys[0]]
-        of = self._qualifier_of(phrase) or word.of  # "the pope" needs no country: the office has one
+        # "the pope" needs no country: the office has one, unless another church is named ("the Coptic pope")
+        of = self._qualifier_of(phrase) or (word.of if phrase.church is None else None)
         role = word.role if phrase.body is None else None  # an opposition leader is no head of state
+        office = church_office(self._church(phrase), word, self._qualifier_of(phrase))
+        if office is not None:
+            of, role = office
         if role == "counterpart":
             role = phrase.possessor.role if phrase.possessor else None
         if of is None and role == "spokesperson" and phrase.possessor is not None:
@@ -312,7 +298,8 @@ class _DocResolver:
         if of is None and word.person and phrase.determiner and not word.civilian:
             of = self.salience.focus
         text = self._text(phrase.start, phrase.end)
-        if of and role and word.person:
+        former = is_former(self.doc, phrase.start, phrase.sector.end)  # "Iran's former president": not today's
+        if of and role and word.person and not former:
             person = self.kb.holder(of, role, self.on)
             if person is not None:
                 actor = self.kb.person_ref(person.person_id, text, self.on)
@@ -321,11 +308,25 @@ class _DocResolver:
         if of and of.startswith(ORG_PREFIX):
             self._add(phrase.start, phrase.end, self.kb.org_ref(of[len(ORG_PREFIX):], text), "role")
         elif of:
-            self._add(phrase.start, phrase.end, self.kb.country_ref(of, text, phrase.body or word.sector), "role")
+            # a former minister is one of the elites; "former soldiers" are a group of people, not office holders
+            sector = past_sector(phrase.body or word.sector, former and word.person)
+            self._add(phrase.start, phrase.end, self.kb.country_ref(of, text, sector), "role")
         elif phrase.body or not (word.person or word.word in VAGUE_GROUPS or word.sector == "GOV" or
                                  self.titles.modifier_only(phrase.start, phrase.end, phrase.determiner)):
             sector = phrase.body or word.sector  # "the opposition leader": the opposition, country from context
             self._add(phrase.start, phrase.end, ActorRef(text=text, sector=sector, code=sector), "role")
+
+    def _church(self, phrase: Phrase) -> Church | None:
+        return self.kb.churches[int(phrase.church.keys[0])] if phrase.church is not None else None
+
+    def _names_church(self, phrase: Phrase) -> bool:
+        """A church as a body: "the Coptic Church", "the Church of England" (not "Coptic Christmas")."""
+        return phrase.sector is None and names_church(self.kb, self.doc, phrase.church, phrase.church_body)
+
+    def _resolve_church(self, phrase: Phrase) -> None:
+        actor, how = church_ref(self.kb, self._church(phrase), self._qualifier_of(phrase),
+                                self._text(phrase.start, phrase.end))
+        self._add(phrase.start, phrase.end, actor, how)
 
     def _resolve_plain(self, hit: lx.Hit) -> None:
         text = self._text(hit.start, hit.end)
@@ -355,7 +356,7 @@ class _DocResolver:
         head = doc[hit.end - 1]
         if head.dep_ in ("compound", "nmod") and head.head.i > head.i:
             head = head.head
-        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS:
+        if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS:
             return
         self._add(hit.start, hit.end, self.kb.country_ref(iso3, text, "GOV"), "capital")
 
