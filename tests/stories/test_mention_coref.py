@@ -67,6 +67,7 @@ def test_mention_coref_synonyms_join_with_vectors(vectors, joined):
 @pytest.mark.parametrize("lemma,key", [
     ("shooting", "shoot"), ("election", "elect"), ("arrests", "arrest"), ("kill", "kill"),
     ("quake", "quak"), ("earthquake", "earthquak"), ("dies", "die"), ("lies", "lie"),
+    ("take over", "take_over"), ("checking out", "check_out"),  # a phrasal verb keeps its particle
 ])
 def test_mention_coref_trigger_key_strips_derivational_endings(lemma, key):
     assert trigger_key(lemma) == key
@@ -91,7 +92,9 @@ def test_mention_coref_unrelated_triggers_never_join_however_strict(threshold):
                                        ("shooting", "shoot"), ("hang", "hang"), ("detain", "arrest"),
                                        ("detention", "arrest"), ("heist", "robbery"), ("flee", "escape"),
                                        ("sever", "severing"), ("downtime", "outage"), ("enter", "admission"),
-                                       ("demonstration", "protest")])
+                                       ("demonstration", "protest"), ("pass away", "death"),
+                                       ("check in", "admission"), ("check out", "check_out"),
+                                       ("break out", "escape")])
 def test_mention_coref_event_key_maps_act_families(lemma, key):
     # "shooting" and "hang" stay out of the death family: a story tells of shootings and hangings that kill no one.
     assert event_key(lemma) == key
@@ -153,3 +156,21 @@ def test_mention_coref_light_triggers_need_shared_context(light, together):
     found = groups(cluster_mentions([mention("a", "s1", "say", "coach fire team"), mention("b", "s1", "say",
                                      "storm coast rain"), *OTHER_STORIES], CorefOptions(light_triggers=light)))
     assert ({"a", "b"} in found) is together
+
+
+@pytest.mark.parametrize("solitary,together", [((), True), (("report",), False)])
+def test_mention_coref_solitary_triggers_stay_singletons(solitary, together):
+    # Each outlet's "reported" is its own act, however alike the sentences.
+    found = groups(cluster_mentions([mention("a", "s1", "report", "tmz lohan rehab"), mention("b", "s1", "reported",
+                                     "tmz lohan rehab"), *OTHER_STORIES],
+                                    CorefOptions(light_triggers=(), solitary_triggers=solitary)))
+    assert ({"a", "b"} in found) is together
+
+
+@pytest.mark.parametrize("particle,lemma", [(True, "check out"), (False, "check")])
+def test_mention_coref_mention_from_span_keeps_verb_particle(particle, lemma):
+    words = ["Lohan", "checks", "out"] if particle else ["Lohan", "checks", "in"]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 1], deps=["nsubj", "ROOT", "prt" if particle else "advmod"],
+              pos=["PROPN", "VERB", "ADP" if particle else "ADV"], lemmas=["Lohan", "check", words[2]],
+              sent_starts=[True, False, False])
+    assert mention_from_span("m", "s1", doc[1:2]).lemma == lemma
