@@ -17,13 +17,16 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from dateline.records import Document
+
 log = logging.getLogger(__name__)
 
 DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 TEST_TOPICS = frozenset(range(36, 46))  # held out: never read, even if present
 EVENT_TAGS = ("ACTION_", "NEG_")
-_NO_SPACE_BEFORE = frozenset(".,;:!?%)]}'s n't 're 've 'll 'd 'm ''".split()) | {"'s", "n't"}
-_NO_SPACE_AFTER = frozenset("( [ { $ ``".split())
+# Tokens written without a space before them (punctuation, clitics) or after them (opening brackets).
+_NO_SPACE_BEFORE = frozenset([*".,;:!?%)]}", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m", "''"])
+_NO_SPACE_AFTER = frozenset(["(", "[", "{", "$", "``"])
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,18 @@ def read_coref_sentences(path: Path) -> set[tuple[str, str, int]]:
         return {(row["Topic"], row["File"], int(row["Sentence Number"])) for row in csv.DictReader(handle)}
 
 
+def article_text(gold: GoldDoc) -> str:
+    """The article as plain text, one paragraph per gold sentence, as the official scorer feeds it to `ingest`."""
+    paragraphs, words = [], []
+    for i, word in enumerate(gold.words):
+        if gold.sent_starts[i] and words:
+            paragraphs.append("".join(words).strip())
+            words = []
+        words.append(word + (" " if gold.spaces[i] else ""))
+    paragraphs.append("".join(words).strip())
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def read_corpus(root: Path, topics: Iterable[int] | None = None) -> list[GoldDoc]:
     """Every document under root/xml, in a fixed order (topic, then file name); test topics are always skipped."""
     wanted = set(topics) if topics is not None else None
@@ -128,21 +143,33 @@ def _file_order(path: Path) -> tuple[int, str]:
     return (int(number) if number.isdigit() else 0, path.name)
 
 
+def parse_texts(nlp: Language, documents: list[Document], cache: Path | None = None) -> list[Doc]:
+    """Run the whole pipeline over articles given as text, as `dateline ingest` does (its tokeniser and sentences);
+    with `cache`, the spaCy parse is kept as a DocBin and dateline's components run again on every load."""
+    from dateline.analysis import make_doc
+
+    return _parse(nlp, [make_doc(nlp, d) for d in documents], cache)
+
+
 def parse_docs(nlp: Language, gold_docs: list[GoldDoc], cache: Path | None = None) -> list[Doc]:
     """Run the pipeline over Docs built from the gold tokens; with `cache`, the spaCy parse is kept as a DocBin.
 
     A DocBin keeps token annotation but not dateline's Doc._ attributes (resolved actors, events), so the cache
     holds the parse only and the dateline components run again on every load: cached and fresh runs see the same.
     """
+    raw = [Doc(nlp.vocab, words=g.words, spaces=g.spaces, sent_starts=g.sent_starts) for g in gold_docs]
+    return _parse(nlp, raw, cache)
+
+
+def _parse(nlp: Language, raw: list[Doc], cache: Path | None) -> list[Doc]:
     own = [name for name in nlp.pipe_names if name.startswith("dateline_")]
     docs = None
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if len(docs) != len(gold_docs):
+        if [d.text for d in docs] != [d.text for d in raw]:
             log.warning("cache %s does not match the corpus; re-parsing", cache)
             docs = None
     if docs is None:
-        raw = [Doc(nlp.vocab, words=g.words, spaces=g.spaces, sent_starts=g.sent_starts) for g in gold_docs]
         docs = list(nlp.pipe(raw, batch_size=32, disable=own))
         if cache is not None:
             cache.parent.mkdir(parents=True, exist_ok=True)
