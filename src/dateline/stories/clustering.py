@@ -45,10 +45,13 @@ class ClusterOptions:
     over the scorer's and the file ingest order: 0.907, and 0.882 over those and six random orders, which interleave
     topics as a news stream does; thresholds below 0.125 merge the DUI-arrest trap in tests/stories); the two minimum
     similarities guard the hand-made traps there. Time settings are news-cycle defaults (ECB+ has no dates).
+    The young-story margin was re-chosen on the articles as `dateline ingest` makes them (bench/ecbplus.py): 0.15 ->
+    0.2 leaves train unchanged (0.907 -> 0.906 in the scorer's order, 0.883 over six random orders) and raises dev
+    (0.877 -> 0.904, 0.852 -> 0.858).
     """
 
     threshold: float = 0.14  # minimum combined similarity to join a large story ...
-    small_story_margin: float = 0.15  # ... plus margin / size: a one-article centroid is noisy, joining it needs more
+    small_story_margin: float = 0.2  # ... plus margin / size: a one-article centroid is noisy, joining it needs more
     # ... unless both are mostly about one name that at most this share of articles has named (ECB+ train, scorer's
     # order: B-cubed 0.901 -> 0.915; dev unchanged at 0.905; mean of 20 random orders within 0.003 on both).
     rare_name_share: float = 0.01  # 0 turns this off
