@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import logging
 import xml.etree.ElementTree as ET
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,7 +163,10 @@ def parse_docs(nlp: Language, gold_docs: list[GoldDoc], cache: Path | None = Non
 
 
 def _parse(nlp: Language, raw: list[Doc], cache: Path | None) -> list[Doc]:
-    own = [name for name in nlp.pipe_names if name.startswith("dateline_")]
+    own = [name for name in nlp.pipe_names if name.startswith("dateline_") and name != "dateline_paragraphs"]
+    if cache is not None:  # a parse by other components (or in another order) is another cache
+        spacy_part = "-".join(name for name in nlp.pipe_names if name not in own)
+        cache = cache.with_name(f"{cache.stem}-{zlib.crc32(spacy_part.encode()):08x}{cache.suffix}")
     docs = None
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))

@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 from spacy.tokens import Doc
 
-from dateline.records import ActorRef
 from dateline.nlp.extensions import ActorMention, register_extensions
+from dateline.records import ActorRef
 
 
 @pytest.mark.parametrize("value", [date(2023, 4, 7), [ActorMention(0, 1, ActorRef(text="Iran", country="IRN"), "country")]])
@@ -18,9 +18,9 @@ def test_extensions_survive_serialisation(bare_nlp, value):
 
 
 def test_pipeline_workers_give_same_sentences(bare_nlp, example_dir):
+    from dateline.analysis import analyse
     from dateline.ingest import iter_inputs
     from dateline.ingest.normalise import normalise
-    from dateline.analysis import analyse
 
     documents = [normalise(raw) for raw in iter_inputs([example_dir])]
     one = analyse(bare_nlp, documents, workers=1)

