@@ -296,8 +296,9 @@ def _verb_conditions_hold(pattern: Pattern, facts: VerbFacts) -> bool:
 def pattern_book() -> PatternBook:
     """Load both pattern files once per process."""
     verbs, nouns = _load_yaml("verb_patterns.yaml"), _load_yaml("noun_patterns.yaml")
+    verb_patterns = _compile(verbs["patterns"])
     return PatternBook(
-        verbs=_compile(verbs["patterns"]),
+        verbs=verb_patterns,
         nouns=_compile(nouns["patterns"]),
         statement_verbs=frozenset(verbs["statement_verbs"]),
         light_verbs=frozenset(verbs["light_verbs"]),
@@ -315,6 +316,6 @@ def pattern_book() -> PatternBook:
         carrying_verbs=frozenset(verbs["carrying_verbs"]),
         exercise_nouns=frozenset(nouns["exercise_nouns"]),
         joint_words=frozenset(nouns["joint_words"]),
-        known=frozenset(_compile(verbs["patterns"])) | frozenset(verbs["statement_verbs"])
+        known=frozenset(verb_patterns) | frozenset(verbs["statement_verbs"])
         | frozenset(verbs["light_verbs"]) | frozenset(verbs["complement_verbs"]),
     )
