@@ -113,15 +113,38 @@ def read_coref_sentences(path: Path) -> set[tuple[str, str, int]]:
 
 
 def article_text(gold: GoldDoc) -> str:
-    """The article as plain text, one paragraph per gold sentence, as the official scorer feeds it to `ingest`."""
+    """The article as plain text, one paragraph per gold sentence, written the way the official scorer writes it for
+    `ingest`: PTB quotes as plain quotation marks against their words, no space before closing punctuation and
+    clitics ("n't", "'s") or after opening brackets and "$"."""
     paragraphs, words = [], []
     for i, word in enumerate(gold.words):
         if gold.sent_starts[i] and words:
-            paragraphs.append("".join(words).strip())
+            paragraphs.append(_plain(words))
             words = []
-        words.append(word + (" " if gold.spaces[i] else ""))
-    paragraphs.append("".join(words).strip())
-    return "\n\n".join(p for p in paragraphs if p)
+        words.append(word)
+    paragraphs.append(_plain(words))
+    return "\n\n".join(p for p in paragraphs if p.strip())
+
+
+_CLOSING_STARTS = tuple(".,;:!?%)]}")  # a token starting with one of these takes no space before it ("...")
+_OPENING_ENDS = tuple("([{$")  # ... and one ending with one of these none after it ("US$")
+
+
+def _plain(tokens: list[str]) -> str:
+    text, quote_open, glue_next = "", False, True
+    for token in tokens:
+        if token in ("``", "''", '"'):
+            quote_open = token == "``" or (token == '"' and not quote_open)
+            if quote_open:  # an opening mark takes the space before it and none after
+                text += ("" if glue_next else " ") + '"'
+                glue_next = True
+            else:
+                text += '"'
+            continue
+        closing = token.startswith(_CLOSING_STARTS) or token in ("n't", "'s")
+        text += ("" if glue_next or closing else " ") + token
+        glue_next = token.endswith(_OPENING_ENDS)
+    return text
 
 
 def read_corpus(root: Path, topics: Iterable[int] | None = None) -> list[GoldDoc]:
