@@ -19,6 +19,14 @@ def nlp():
 
 
 @pytest.fixture(scope="module")
+def paragraph_nlp():
+    """The model as dateline runs it, with paragraph breaks as sentence breaks."""
+    from dateline.nlp.pipeline import build_nlp
+
+    return build_nlp(stages=[])
+
+
+@pytest.fixture(scope="module")
 def doc(nlp):
     return nlp(TEXT)
 
@@ -76,3 +84,15 @@ def test_features_surname_is_shared_by_full_and_short_name(nlp):
     short = features_from_doc(nlp("Rescuers said Vinar was dead."), Document("b", "x")).entities
     assert "vinar" in full and "vinar" in short
     assert "mount cook" in full
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Updated: May 24, 2005, 3:23 PM ET\n\nMaurice Cheeks is running the show again in Philadelphia.",
+     "Maurice Cheeks is running the show again in Philadelphia."),
+    ("THURSDAY, JUNE 30, 2005\n\nA deputy was shot and killed in Los Angeles.", "A deputy was shot and killed in Los Angeles."),
+    ("Sixers hire Maurice Cheeks as head coach\n\nCheeks was introduced on Tuesday.",
+     "Sixers hire Maurice Cheeks as head coach"),
+])
+def test_features_title_skips_date_lines(paragraph_nlp, text, title):
+    parsed = paragraph_nlp(text)
+    assert features_from_doc(parsed, Document("d", text)).title == title

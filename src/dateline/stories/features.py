@@ -36,6 +36,7 @@ YEAR_PREFIX = "year:"  # years named in DATE entities tell two same-kind events 
 MONTH_PREFIX = "month:"  # ... and so do months ("Dec. 14" against "April 27")
 DATE_PREFIXES = (YEAR_PREFIX, MONTH_PREFIX)
 TITLE_MAX_CHARS = 200
+TIME_LABELS = frozenset({"DATE", "TIME", "CARDINAL"})
 
 
 @dataclass(frozen=True)
@@ -96,13 +97,22 @@ def content_terms(doc: Doc) -> Counter[str]:
 
 
 def _lead_end(doc: Doc) -> int:
-    """Token index where the lead (the first LEAD_SENTENCES sentences) ends."""
+    """Token index where the lead (the first LEAD_SENTENCES sentences) ends. Date lines count as sentences here:
+    skipping them (so that the lead holds two sentences of text) moved ECB+ train B-cubed 0.904 -> 0.902."""
     if not doc.has_annotation("SENT_START"):
         return 0
     for n, sent in enumerate(doc.sents, start=1):
         if n == LEAD_SENTENCES:
             return sent.end
     return len(doc)
+
+
+def is_time_stamp(sentence: Span) -> bool:
+    """A date line or time stamp ("Updated: May 24, 2005, 3:23 PM ET"): no word outside dates, times and the words of
+    data/stories/stamp_words.tsv."""
+    stamp_words = group_of("stamp_words.tsv")
+    return not any(token.is_alpha and token.ent_type_ not in TIME_LABELS and token.lower_ not in stamp_words
+                   for token in sentence)
 
 
 def entity_counts(doc: Doc, end: int | None = None) -> Counter[str]:
@@ -151,11 +161,12 @@ def months_named(date_span: Span) -> list[str]:
 
 
 def default_title(document: Document | None, doc: Doc) -> str | None:
+    """The document's title, else its first sentence that is not a date line or time stamp."""
     if document is not None and document.title:
         return document.title
     for sent in doc.sents if doc.has_annotation("SENT_START") else ():
         text = sent.text.strip()
-        if text:
+        if text and not is_time_stamp(sent):
             return text[:TITLE_MAX_CHARS]
     text = doc.text.strip()
     return text[:TITLE_MAX_CHARS] or None
