@@ -19,12 +19,17 @@ def read_tsv(relative: str) -> list[dict[str, str]]:
 
     Every row must have as many cells as the header.
     """
-    lines = _data_lines(_file_lines(relative))
-    first = next(lines, None)
+    return parse_tsv(_file_lines(relative), relative)
+
+
+def parse_tsv(lines: Iterable[str], source: str) -> list[dict[str, str]]:
+    """read_tsv over lines already in memory (a table outside the package); `source` names them in errors."""
+    data = _data_lines(lines)
+    first = next(data, None)
     if first is None:
         return []
     header = _cells(first[1])
-    return [dict(zip(header, _checked(relative, number, line, len(header)), strict=True)) for number, line in lines]
+    return [dict(zip(header, _checked(source, number, line, len(header)), strict=True)) for number, line in data]
 
 
 def read_rows(relative: str, width: int | None = None) -> list[list[str]]:

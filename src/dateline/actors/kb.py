@@ -22,7 +22,6 @@ from dateline import tables
 from dateline.records import ActorRef
 
 DATA_PACKAGE = "dateline.data"
-COUNTRIES_TABLE = "actors/countries.tsv"
 ORG_PREFIX = "org:"
 STATELESS = ("IGO", "NGO", "IMG")  # CAMEO pseudo-countries: intergovernmental, non-governmental, militarised groups
 
@@ -172,11 +171,14 @@ class KnowledgeBase:
 
     def served(self, person_id: str, countries: tuple[str, ...]) -> bool:
         """Whether a person held office for one of the countries (ISO-3), an organisation's home country included."""
-        for role in self.people[person_id].roles:
-            org = self.organisations.get(role.of[len(ORG_PREFIX):]) if role.of.startswith(ORG_PREFIX) else None
-            if (org.country if org is not None else role.of) in countries:
-                return True
-        return False
+        return any(self.country_of(role.of) in countries for role in self.people[person_id].roles)
+
+    def country_of(self, of: str) -> str | None:
+        """The country an office belongs to: an ISO-3 code as is, "org:<id>" as the organisation's home country."""
+        if of.startswith(ORG_PREFIX):
+            org = self.organisations.get(of[len(ORG_PREFIX):])
+            return org.country if org is not None else None
+        return of
 
     def sector_of_role(self, role: Role) -> str:
         if role.of.startswith(ORG_PREFIX):
@@ -251,11 +253,7 @@ def _load_yaml(data_dir: Path | None, name: str) -> object:
 
 
 def read_countries(data_dir: Path | None = None) -> dict[str, Country]:
-    if data_dir is None:
-        rows = tables.read_tsv(COUNTRIES_TABLE)
-    else:  # a table outside the package, read by the same rules
-        header, *body = tables.parse_rows(_read_text(data_dir, "countries.tsv").splitlines(), "countries.tsv")
-        rows = [dict(zip(header, cells, strict=True)) for cells in body]
+    rows = tables.parse_tsv(_read_text(data_dir, "countries.tsv").splitlines(), "countries.tsv")
     countries = {}
     for row in rows:
         names = _split(row["names"])

@@ -94,7 +94,7 @@ def stated_person(kb: KnowledgeBase, person_id: str, text: str, on: dt.date, of:
     if active or (of is None and word is None and body is None):
         return record
     if former:
-        country = _country_of(kb, of) or record.country
+        country = (kb.country_of(of) if of is not None else None) or record.country
         if country is None or country in STATELESS:
             return record
         return ActorRef(text=text, name=person.name, country=country, sector=ELITE_SECTOR,
@@ -113,15 +113,6 @@ def _as_written(kb: KnowledgeBase, record: ActorRef, of: str | None, word: Secto
     if country is None:
         return record
     return ActorRef(**{**record.to_dict(), "country": country, "sector": sector, "code": country + (sector or "")})
-
-
-def _country_of(kb: KnowledgeBase, of: str | None) -> str | None:
-    if of is None:
-        return None
-    if of.startswith(ORG_PREFIX):
-        org = kb.organisations.get(of[len(ORG_PREFIX):])
-        return org.country if org is not None else None
-    return of
 
 
 def role_matches(role: Role, of: str | None, wanted: str) -> bool:
