@@ -10,7 +10,10 @@ Usage: .venv/bin/python bench/ecbplus.py [--data ../shared/bench/ecbplus] [--cac
 (b) Event coreference with gold mentions (ACTION_*/NEG_* in the sentences of coreference_sentences.csv), clustered
     within the predicted stories (gold tokens, so that mentions need no alignment): CoNLL F1 (mean of MUC, B-cubed, CEAF-e) of dateline's method and of the same-lemma
     baseline, on dev and train. Target 0.80 (published lemma baseline 0.764).
-(c) Per-article clustering time with 1,000 and with 20,000 stored articles (ECB+ replicated with varied dates).
+(c) Cross-article event merging as the store does it: the events the pipeline codes on the gold tokens, merged
+    within the predicted stories by dateline.stories.event_merge, scored on the gold mentions that are a coded event's
+    trigger (CoNLL F1), beside the text-level method and all-singletons on the same mentions.
+(d) Per-article clustering time with 1,000 and with 20,000 stored articles (ECB+ replicated with varied dates).
 Tuning happens on the train topics only; the test topics 36-45 are never read.
 """
 
@@ -43,6 +46,7 @@ _metrics, _data = _sibling("coref_metrics"), _sibling("ecbplus_data")
 b_cubed, conll = _metrics.b_cubed, _metrics.conll
 DEV_TOPICS, GoldDoc, read_corpus = _data.DEV_TOPICS, _data.GoldDoc, _data.read_corpus
 article_text, parse_docs, parse_texts = _data.article_text, _data.parse_docs, _data.parse_texts
+coded_gold_mentions = _data.coded_gold_mentions
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "ecbplus"
 
@@ -153,6 +157,41 @@ def report_coreference(gold_docs, docs, predicted) -> None:
                   + ("  (target 0.80)" if label == "dev" and name == methods[-1][0] else ""))
 
 
+def report_merging(gold_docs, docs, predicted, order) -> None:
+    from dateline.stories.event_merge import merge_events
+    from dateline.stories.mention_coref import cluster_mentions, mention_from_span
+
+    print("\n(c) cross-article event merging (event_merge over coded events, within predicted stories), scored on the "
+          "gold mentions that are a coded event's trigger")
+    by_story, key, on_mention, mentions = defaultdict(list), {}, {}, []
+    for i in order:
+        gold, doc = gold_docs[i], docs[i]
+        for event, mention in coded_gold_mentions(gold, doc):
+            by_story[predicted[gold.name]].append(event)
+            if mention is not None:
+                mention_id = (gold.name, mention.start, mention.end)
+                key[mention_id], on_mention[event.event_id] = mention.chain, mention_id
+                span = doc[mention.start : mention.end]
+                mentions.append((gold.topic, mention_from_span(mention_id, predicted[gold.name], span, gold.name)))
+    merged = {}
+    for story_id, events in by_story.items():
+        for merged_id, variants in merge_events(events, story_id).variants.items():
+            merged.update((on_mention[v.event_id], merged_id) for v in variants if v.event_id in on_mention)
+    total = sum(len(g.mentions) for g in gold_docs)
+    print(f"  {len(key)} of {total} gold mentions carry a coded event; "
+          f"{sum(len(e) for e in by_story.values())} events coded")
+    vectors = lemma_vectors(sorted({m.lemma for _, m in mentions}))
+    for label, keep in (("dev", lambda t: t in DEV_TOPICS), ("train", lambda t: t not in DEV_TOPICS)):
+        subset = [m for topic, m in mentions if keep(topic)]
+        gold = {m.mention_id: key[m.mention_id] for m in subset}
+        for name, response in (("all singletons", {m: m for m in gold}),
+                               ("text-level coreference", cluster_mentions(subset, lemma_vectors=vectors)),
+                               ("event_merge (the store)", {m: merged[m] for m in gold})):
+            scores = conll(gold, response)
+            parts = "  ".join(f"{k} {v[2]:.3f}" for k, v in scores.items() if k != "conll")
+            print(f"  {label:5s} {name:23s} {parts}  CoNLL F1 {scores['conll'][0]:.3f}")
+
+
 def lemma_vectors(lemmas: list[str]) -> dict | None:
     """Unit word vectors of trigger lemmas from the packaged static table (word pieces distilled from MiniLM)."""
     from dateline.quotes.embeddings import default_embedder, embedding_available
@@ -173,7 +212,7 @@ def report_timing(features: dict, sizes=(1_000, 20_000), seed=7) -> None:
     from dateline.stories.clustering import StoryClusterer
 
     base = list(features.values())
-    print(f"\n(c) clustering time per article with a store of N articles (one copy of {len(base)} articles timed)")
+    print(f"\n(d) clustering time per article with a store of N articles (one copy of {len(base)} articles timed)")
     timings = {}
     for size in sizes:
         rng = random.Random(seed)
@@ -224,6 +263,7 @@ def main(argv=None) -> int:
     print(f"clustered in {elapsed:.2f}s ({elapsed / len(order) * 1000:.2f} ms per article)")
     report_stories(gold_docs, predicted)
     report_coreference(gold_docs, docs, predicted)
+    report_merging(gold_docs, docs, predicted, order)
     if not args.skip_timing:
         report_timing(features)
     return 0

@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-from dateline.records import Document
+from dateline.records import Document, Event
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +182,8 @@ def parse_docs(nlp: Language, gold_docs: list[GoldDoc], cache: Path | None = Non
     holds the parse only and the dateline components run again on every load: cached and fresh runs see the same.
     """
     raw = [Doc(nlp.vocab, words=g.words, spaces=g.spaces, sent_starts=g.sent_starts) for g in gold_docs]
+    for doc, gold in zip(raw, gold_docs):
+        doc._.doc_id = gold.name  # events and their ids name the article
     return _parse(nlp, raw, cache)
 
 
@@ -202,7 +204,26 @@ def _parse(nlp: Language, raw: list[Doc], cache: Path | None) -> list[Doc]:
             cache.parent.mkdir(parents=True, exist_ok=True)
             DocBin(attrs=["ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START", "MORPH",
                           "NORM"], docs=docs).to_disk(cache)
+    for doc, source in zip(docs, raw):  # a DocBin does not keep these either
+        doc._.doc_id, doc._.published = source._.doc_id, source._.published
     for name in own:
         component = nlp.get_pipe(name)
         docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(doc) for doc in docs]
     return docs
+
+
+def coded_gold_mentions(gold: GoldDoc, doc: Doc) -> list[tuple[Event, GoldMention | None]]:
+    """Every event the pipeline coded in the article (gold tokens), each with the gold event mention its trigger is,
+    if any. One gold mention keeps only its first event (an act coded for several actor pairs counts once)."""
+    spans = [(mention, doc[mention.start : mention.end]) for mention in gold.mentions]
+    taken: set[int] = set()
+    found = []
+    for event in doc._.events or ():
+        where = event.mentions[0]
+        hit = next((i for i, (_, span) in enumerate(spans)
+                    if where.char_start <= span.start_char and span.end_char <= where.char_end
+                    and event.trigger and event.trigger in span.text.split()), None)  # fmt: skip
+        found.append((event, spans[hit][0] if hit is not None and hit not in taken else None))
+        if hit is not None:
+            taken.add(hit)
+    return found

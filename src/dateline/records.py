@@ -83,6 +83,9 @@ class Event:
     num_sources: int = 1
     num_mentions: int = 1
     trigger: str | None = None  # the verb or noun that carried the event
+    # Its lemma, with a verb's particle ("call off"): reports that use one act word for a story's event are one event
+    # (dateline.stories.event_merge).
+    trigger_lemma: str | None = None
     reported_by: str | None = None  # event_id of the statement event that reports this one
 
     def to_dict(self) -> dict[str, Any]:

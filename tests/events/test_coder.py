@@ -169,3 +169,13 @@ def test_coder_received_by_is_a_visit_of_the_subject(code_events):
 def test_coder_news_wording_per_plover_type(code_events, text, plover):
     """Common wire wording and PLOVER manual rules (invitations AGREE, apologies CONCEDE, barring entry REJECT)."""
     assert plover in {event.plover for event in code(code_events, text)}
+
+
+@pytest.mark.parametrize(("text", "root", "lemma"), [
+    ("Kenyan police arrested Somali traders.", "17", "arrest"),
+    ("Peruvian troops attacked Bolivian positions near the border.", "19", "attack"),
+])
+def test_coder_keeps_the_trigger_lemma_for_merging(code_events, text, root, lemma):
+    """Cross-report merging compares act words by lemma ("arrested", "arrests" are one act)."""
+    events = find(code(code_events, text), root)
+    assert events and {e.trigger_lemma for e in events} == {lemma}

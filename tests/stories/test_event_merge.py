@@ -18,10 +18,10 @@ ISRAEL = ActorRef("Israel", "Israel", "ISR", None, "ISR", "country:ISR")
 POLICE = ActorRef("police", None, "USA", "COP", "USACOP")
 
 
-def event(event_id, doc_id, cameo, actor, recipient, day, source="text", modality="asserted", start=0):
+def event(event_id, doc_id, cameo, actor, recipient, day, source="text", modality="asserted", start=0, lemma=None):
     mention = Mention(doc_id, f"sentence of {event_id}", start, start + 10)
     return Event(event_id, day, source, actor, recipient, cameo, cameo[:2], None, None, None, None, modality, None,
-                 0.8, (mention,))
+                 0.8, (mention,), trigger_lemma=lemma)
 
 
 # The bundled example in miniature: article 1 (published 7 April) and article 2 (published 8 April).
@@ -124,3 +124,51 @@ def test_event_merge_complete_link_blocks_chains():
     c = event("c", "d3", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-07")
     assert agree(Variant.of(b), Variant.of(c)) and not agree(Variant.of(a), Variant.of(c))
     assert [e.num_mentions for e in merge_events([a, b, c]).events] == [2, 1]
+
+
+def test_event_merge_same_act_word_is_evidence_of_one_event():
+    """One report names the raiders, the other the worshippers: no side matches, but both tell of the story's raid."""
+    raiders = event("x1", "d1", "190", ISRAEL_FORCES, None, "2023-04-05", lemma="raid")
+    victims = event("x2", "d2", "190", None, WORSHIPPERS, "2023-04-05", lemma="raid")
+    merged = merge_events([raiders, victims])
+    assert len(merged.events) == 1 and merged.events[0].num_sources == 2
+    assert [v.act for v in merged.variants["x1"]] == ["raid", "raid"]
+
+
+def test_event_merge_act_families_count_as_one_act_word():
+    killed = event("x1", "d1", "190", None, WORSHIPPERS, "2023-04-05", lemma="kill")
+    dead = event("x2", "d2", "190", None, WORSHIPPERS, "2023-04-05", source="published", lemma="death")
+    assert len(merge_events([killed, dead]).events) == 1
+
+
+@pytest.mark.parametrize("a,b", [
+    # "said" twice is each outlet's own report, not evidence of one statement.
+    (event("x1", "d1", "010", None, None, "2023-04-06", lemma="say"),
+     event("x2", "d2", "010", None, None, "2023-04-06", lemma="say")),
+    # The same act word still needs the dates to agree.
+    (event("x1", "d1", "190", None, WORSHIPPERS, "2023-04-05", lemma="raid"),
+     event("x2", "d2", "190", None, WORSHIPPERS, "2023-04-07", lemma="raid")),
+    # A country alone on the same day, with two act words (shelling, a raid), is two acts.
+    (event("x1", "d1", "190", ISRAEL, None, "2023-04-05", lemma="shell"),
+     event("x2", "d2", "190", ISRAEL, None, "2023-04-05", lemma="raid")),
+])
+def test_event_merge_without_evidence_of_one_act_stays_apart(a, b):
+    assert len(merge_events([a, b]).events) == 2
+
+
+def test_event_merge_unknown_act_words_keep_the_participant_rule():
+    """Reports stored before act words were kept: a country on the same day is enough, as it was."""
+    a = event("x1", "d1", "190", ISRAEL, None, "2023-04-05")
+    b = event("x2", "d2", "190", ISRAEL, None, "2023-04-05", lemma="raid")
+    assert len(merge_events([a, b]).events) == 1
+
+
+def test_event_merge_one_miscoded_report_does_not_split_the_event():
+    """A fourth report whose target contradicts one of three earlier reports (a misread recipient) still joins: it
+    agrees with the other two; one that contradicts two of them does not."""
+    reports = [event("a", "d1", "190", ISRAEL_FORCES, None, "2023-04-05", lemma="raid"),
+               event("b", "d2", "190", ISRAEL_FORCES, None, "2023-04-05", lemma="raid"),
+               event("c", "d3", "190", ISRAEL_FORCES, WORSHIPPERS, "2023-04-05", lemma="raid")]
+    misread = event("d", "d4", "190", ISRAEL_FORCES, POLICE, "2023-04-05", lemma="raid")
+    assert [e.num_mentions for e in merge_events([*reports, misread]).events] == [4]
+    assert [e.num_mentions for e in merge_events([reports[2], misread]).events] == [1, 1]

@@ -29,6 +29,7 @@ from dateline.events.plover import plover_for
 from dateline.events.ranking import rank_and_prune
 from dateline.events.roles import FALLBACK_TARGET_PREPS, RoleFinder, owned_by_source, same_actor
 from dateline.nlp.extensions import register_extensions
+from dateline.nlp.tree import lemma_with_particle
 from dateline.records import ActorRef, Event, Mention
 
 log = logging.getLogger(__name__)
@@ -376,7 +377,7 @@ class EventCoder:
                 quad_class=entry.quad_class if entry else None, plover=plover, plover_mode=mode,
                 modality=item.modality, location=location,
                 confidence=round(item.confidence - (0.1 if source is None else 0.0), 3), mentions=(sentence,),
-                trigger=item.trigger.text, reported_by=reporter,
+                trigger=item.trigger.text, trigger_lemma=lemma_with_particle(item.trigger), reported_by=reporter,
             ))
         return events
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from dateline.nlp.tree import lemma_with_particle
 from dateline.stories.word_tables import group_of
 
 CONTEXT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM", "ADJ"})
@@ -75,16 +76,8 @@ def mention_from_span(mention_id: Hashable, story_id: str, span: Span, doc_id: s
     arguments |= {t.lemma_.lower() for prep in head.children if prep.dep_ == "prep" for t in prep.children}
     arguments |= {ent.text.lower() for ent in sentence.ents}
     slots = _argument_slots(span, head)
-    return EventMention(mention_id, story_id, _trigger_lemma(head), context, frozenset(arguments), doc_id,
+    return EventMention(mention_id, story_id, lemma_with_particle(head), context, frozenset(arguments), doc_id,
                         sentence.start, *(frozenset(slot) for slot in slots))
-
-
-def _trigger_lemma(head: Token) -> str:
-    """The head's lemma with its verb particle, when it has one: "check out" is not "check in", "pass away" is
-    "die"."""
-    particle = next((c for c in head.children if c.dep_ == "prt"), None)
-    lemma = head.lemma_.lower()
-    return f"{lemma} {particle.lemma_.lower()}" if particle is not None else lemma
 
 
 def _argument_slots(span: Span, head: Token) -> tuple[set[str], set[str], set[str], set[str]]:
