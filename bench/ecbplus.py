@@ -85,25 +85,20 @@ def article_documents(gold_docs: list[GoldDoc]) -> list:
 
 
 def cluster_stories(gold_docs, documents, docs, order):
-    """Link articles as `dateline ingest` does: a near-duplicate joins its original's story, any other is assigned."""
+    """Place articles as `dateline ingest` does (dateline.stories.placement): a near-duplicate joins its original's
+    story, any other is assigned one."""
     from dateline.stories.clustering import StoryClusterer
     from dateline.stories.features import features_from_doc
     from dateline.stories.near_duplicates import NearDuplicateIndex
+    from dateline.stories.placement import place_article
 
     clusterer, duplicates = StoryClusterer(), NearDuplicateIndex()
     features = {i: features_from_doc(docs[i], documents[i]) for i in order}
     predicted = {}
     started = time.perf_counter()
     for i in order:
-        document = documents[i]
-        signature = duplicates.signature(document.text)
-        original = duplicates.query_signature(signature)
-        duplicates.add_signature(document.doc_id, signature, document.published)
-        if original in clusterer.story_of:
-            clusterer.attach(document.doc_id, clusterer.story_of[original], document.published)
-            predicted[gold_docs[i].name] = clusterer.story_of[original]
-        else:
-            predicted[gold_docs[i].name] = clusterer.assign(features[i])
+        placed = place_article(clusterer, duplicates, documents[i], features[i])
+        predicted[gold_docs[i].name] = placed.story_id
     elapsed = time.perf_counter() - started
     return predicted, features, elapsed
 

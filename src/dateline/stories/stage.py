@@ -27,6 +27,7 @@ from dateline.store.stage_state import (
 from dateline.stories.clustering import StoryClusterer
 from dateline.stories.event_merge import MergedEvents, Variant, merge_into
 from dateline.stories.near_duplicates import DEFAULT_RETIRE_DAYS, NearDuplicateIndex
+from dateline.stories.placement import place_article
 
 log = logging.getLogger(__name__)
 
@@ -96,22 +97,15 @@ class LinkingStage:
         late = self.clusterer.late_articles
         for analysis in analyses:
             document = analysis.document
-            signature = self.duplicates.signature(document.text)
-            self.duplicates.advance(document.published)
-            original = self.duplicates.query_signature(signature)
-            seq = self.duplicates.add_signature(document.doc_id, signature, document.published)
-            if seq is not None:
-                state.signatures.append({"doc_id": document.doc_id, "seq": seq,
-                                         "scheme": signature.scheme, "signature": signature.hashvalues.tolist()})
-            if original and original in self.clusterer.story_of:
-                story_id = self.clusterer.story_of[original]
-                self.clusterer.attach(document.doc_id, story_id, document.published)
-            else:
-                original = None
-                features = analysis.features
-                story_id = self.clusterer.assign(features)
-                df_keys.update(("term", t) for t in features.terms)
-                df_keys.update(("entity", e) for e in features.entities)
+            placed = place_article(self.clusterer, self.duplicates, document, analysis.features)
+            if placed.seq is not None:
+                state.signatures.append({"doc_id": document.doc_id, "seq": placed.seq,
+                                         "scheme": placed.signature.scheme,
+                                         "signature": placed.signature.hashvalues.tolist()})
+            story_id, original = placed.story_id, placed.duplicate_of
+            if original is None:
+                df_keys.update(("term", t) for t in analysis.features.terms)
+                df_keys.update(("entity", e) for e in analysis.features.entities)
             merged = merge_into(self._story_events(story_id), analysis.events, story_id)
             self._merged[story_id] = merged
             touched.setdefault(story_id, set()).update(merged.changed)
