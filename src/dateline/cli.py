@@ -50,7 +50,8 @@ def _errors_to_exit() -> Iterator[None]:
         raise typer.Exit(EXIT_USAGE) from None
 
 
-def _options(db: str, batch_size: int, workers: int, max_bytes: int, stages: str) -> IngestOptions:
+def _options(db: str, batch_size: int, workers: int, max_bytes: int, stages: str, date_order: bool = False
+             ) -> IngestOptions:
     with _errors_to_exit():
         return IngestOptions(
             db=db,
@@ -58,6 +59,7 @@ def _options(db: str, batch_size: int, workers: int, max_bytes: int, stages: str
             workers=workers,
             max_bytes=max_bytes,
             stages=tuple(s.strip() for s in stages.split(",") if s.strip()),
+            date_order=date_order,
         )
 
 
@@ -111,16 +113,19 @@ def ingest(
     batch_size: Annotated[int, typer.Option(help="Articles per batch and per transaction.")] = DEFAULTS["batch_size"],
     max_bytes: Annotated[int, typer.Option(help="Largest article accepted, in bytes.")] = DEFAULTS["max_bytes"],
     stages: Annotated[str, typer.Option(help="NLP stages to run, comma-separated.")] = DEFAULTS["stages"],
+    date_order: Annotated[bool, typer.Option("--date-order", help="Sort by publication date before linking stories "
+                                             "(for archives read out of date order).")] = DEFAULTS["date_order"],
     quiet: QuietOption = False,
 ) -> None:
     """Read news (text, JSONL/JSON, HTML, RSS/Atom, WARC) into the store.
 
     Re-ingesting the same articles changes nothing. A directory may hold a manifest.jsonl with per-file metadata
-    (file, published, source, title, url, license).
+    (file, published, source, title, url, license). Stories follow the news as it happens: feed an archive in date
+    order, or pass --date-order to have it sorted first.
 
     Example: dateline ingest articles/ feed.xml crawl.warc.gz --db news.duckdb
     """
-    raise typer.Exit(run_ingest(paths, _options(db, batch_size, workers, max_bytes, stages), quiet))
+    raise typer.Exit(run_ingest(paths, _options(db, batch_size, workers, max_bytes, stages, date_order), quiet))
 
 
 @app.command()

@@ -18,6 +18,7 @@ from dateline.analysis import analyse_stream
 from dateline.errors import UnreadableInput
 from dateline.ingest import iter_inputs
 from dateline.ingest.base import RawDocument
+from dateline.ingest.date_order import in_date_order
 from dateline.ingest.normalise import normalise
 from dateline.nlp.pipeline import shared_nlp
 from dateline.records import Document
@@ -102,6 +103,8 @@ def ingest(
     try:
         documents = _normalised(iter_inputs(paths, max_bytes=options.max_bytes), report, progress)
         fresh = _fresh(documents, store, report, progress, options.batch_size)
+        if options.date_order:
+            fresh = in_date_order(fresh)
         analysed = analyse_stream(nlp, fresh, options.workers, options.batch_size)
         for batch in _batches(analysed, options.batch_size):
             analyses, state = linking.link(batch)

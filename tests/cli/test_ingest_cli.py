@@ -103,3 +103,30 @@ def test_ingest_cli_survives_kill_9(tmp_path: Path):
         assert store.con.execute(
             "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = d.doc_id)"
         ).fetchone()[0] == 0
+
+
+def _archive_out_of_order(example_dir: Path, path: Path) -> None:
+    """The example's two articles (one story), read after an unrelated article published five months later."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(example_dir.glob("*.txt"))]
+    records = [{"id": "later", "text": GOOD, "published": "2023-09-10"},
+               {"id": "first", "text": texts[0], "published": "2023-04-07"},
+               {"id": "second", "text": texts[1], "published": "2023-04-08"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+def _stories_by_external_id(db_path: str) -> dict[str, str]:
+    with Store.open(db_path, read_only=True) as store:
+        rows = list(store.iter_documents())
+    return {row["external_id"]: row["story_id"] for row in rows}
+
+
+def test_ingest_cli_date_order_keeps_an_out_of_order_archive_story_whole(example_dir, tmp_path: Path):
+    archive = tmp_path / "archive.jsonl"
+    _archive_out_of_order(example_dir, archive)
+    as_read, sorted_first = str(tmp_path / "as_read.duckdb"), str(tmp_path / "sorted.duckdb")
+    assert ingest(str(archive), "--db", as_read).exit_code == 0
+    assert ingest(str(archive), "--db", sorted_first, "--date-order").exit_code == 0
+    late = _stories_by_external_id(as_read)
+    assert late["first"] != late["second"]  # both arrived past the horizon: a story each
+    ordered = _stories_by_external_id(sorted_first)
+    assert ordered["first"] == ordered["second"] != ordered["later"]

@@ -112,8 +112,8 @@ class LinkingStage:
             linked.append(replace(analysis, document=replace(document, story_id=story_id, duplicate_of=original)))
         if self.clusterer.late_articles > late:
             log.warning("%d articles were published more than %d days before the newest one seen: each starts a story "
-                        "of its own (ingest archives in date order)", self.clusterer.late_articles - late,
-                        self.clusterer.options.retire_days)
+                        "of its own (ingest archives in date order, or with dateline ingest --date-order)",
+                        self.clusterer.late_articles - late, self.clusterer.options.retire_days)
         self._fill_story_rows(state, touched, df_keys)
         self._forget_old_stories()
         if self.match_statements:
