@@ -148,10 +148,10 @@ def merge_into(merged: MergedEvents, new_events: Iterable[Event], story_id: str 
     """Add newly coded events to a story's merged events; returns a new MergedEvents (the input is not changed).
 
     Each new event joins the merged event it fits best among those it may join (see the module notes), else it becomes
-    a merged event of its own; ties go to the first in event_id order. Merged events are kept in event_id order, the order the store
-    reads them back in, so merging in one call, in several, or across runs (the story read back from the store) gives
-    the same result. Only merged events whose first report has a compatible code are compared (an index by CAMEO root
-    and act family), and only those that gain a report are rebuilt.
+    a merged event of its own; ties go to the first in event_id order. Merged events are kept in event_id order, the
+    order the store reads them back in, so merging in one call, in several, or across runs (the story read back from
+    the store) gives the same result. Only merged events whose first report has a compatible code are compared (an
+    index by CAMEO root and act family), and only those that gain a report are rebuilt.
     """
     families = load_code_families()
     events = {event.event_id: event for event in merged.events}
