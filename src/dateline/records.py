@@ -86,6 +86,9 @@ class Event:
     # Its lemma, with a verb's particle ("call off"): reports that use one act word for a story's event are one event
     # (dateline.stories.event_merge).
     trigger_lemma: str | None = None
+    # For a statement event ("Raisi stressed that ..."), the statement_id of the quote it introduces: two reports of
+    # one statement, in any wording or translation, are one event, and two statements are two (set at linking).
+    statement_id: str | None = None
     reported_by: str | None = None  # event_id of the statement event that reports this one
 
     def to_dict(self) -> dict[str, Any]:

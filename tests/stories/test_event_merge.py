@@ -1,9 +1,18 @@
 """Cross-article event merging: one real-world event, however many reports; different events stay apart."""
 
+from dataclasses import replace
+
 import pytest
 
-from dateline.records import ActorRef, Event, Mention
-from dateline.stories.event_merge import Variant, agree, load_code_families, merge_events, merge_into
+from dateline.records import ActorRef, Event, Mention, Quote
+from dateline.stories.event_merge import (
+    Variant,
+    agree,
+    load_code_families,
+    merge_events,
+    merge_into,
+    with_statements,
+)
 
 RAISI = ActorRef("Raisi", "Ebrahim Raisi", "IRN", "GOV", "IRNGOV", "raisi")
 PRESIDENT = ActorRef("the Iranian president", "Ebrahim Raisi", "IRN", "GOV", "IRNGOV", "raisi")
@@ -172,3 +181,37 @@ def test_event_merge_one_miscoded_report_does_not_split_the_event():
     misread = event("d", "d4", "190", ISRAEL_FORCES, POLICE, "2023-04-05", lemma="raid")
     assert [e.num_mentions for e in merge_events([*reports, misread]).events] == [4]
     assert [e.num_mentions for e in merge_events([reports[2], misread]).events] == [1, 1]
+
+
+def _statement(event_id, doc_id, day, lemma, statement, source="text"):
+    return replace(event(event_id, doc_id, "010", RAISI, None, day, source=source, lemma=lemma),
+                   statement_id=statement)
+
+
+def test_event_merge_reports_of_one_statement_are_one_event():
+    """One statement in two translations, reported a day apart with two cue verbs."""
+    stressed = _statement("s1", "d1", "2023-04-06", "stress", "statement-a")
+    pointed = _statement("s2", "d2", "2023-04-08", "point out", "statement-a", source="published")
+    merged = merge_events([stressed, pointed])
+    assert len(merged.events) == 1 and merged.events[0].num_sources == 2
+
+
+def test_event_merge_two_statements_of_one_speaker_stay_apart():
+    stated = _statement("s1", "d1", "2023-04-06", "state", "statement-a")
+    declared = _statement("s2", "d1", "2023-04-06", "declare", "statement-b")
+    assert len(merge_events([stated, declared]).events) == 2
+    unknown = _statement("s3", "d2", "2023-04-06", "say", None)  # no quote: the participant rule decides
+    assert len(merge_events([stated, unknown]).events) == 1
+
+
+def test_event_merge_with_statements_takes_the_quote_the_event_introduces():
+    text = "The Iranian president stressed that unity matters and that the occupation must end."
+    statement = event("e", "d1", "010", PRESIDENT, None, "2023-04-06", start=0, lemma="stress")
+    statement = replace(statement, mentions=(Mention("d1", text, 0, 30),))
+    first = Quote("q1", "d1", "unity matters", "indirect", 36, 49, PRESIDENT, "stress", "statement-a", 0, 21)
+    second = Quote("q2", "d1", "the occupation must end", "indirect", 59, 82, PRESIDENT, "stress", "statement-b", 0, 21)
+    elsewhere = Quote("q3", "d2", "unity matters", "indirect", 36, 49, PRESIDENT, "stress", "statement-c", 0, 21)
+    other_cue = Quote("q4", "d1", "unity matters", "indirect", 36, 49, PRESIDENT, "say", "statement-d", 0, 21)
+    linked = with_statements([statement], [second, elsewhere, other_cue, first])
+    assert linked[0].statement_id == "statement-a"
+    assert with_statements([statement], [elsewhere, other_cue])[0].statement_id is None

@@ -51,3 +51,18 @@ def test_stage_months_later_a_copy_is_new_news_in_any_batching(example_dir, tmp_
     stories = {story for story, _ in by_order.values()}
     assert len(stories) == 2  # the April story and the August one
     assert sum(original is not None for _, original in by_order.values()) == 1  # only the August copy of the copy
+
+
+def test_stage_statement_events_merge_by_statement(example_dir, tmp_path, nlp):
+    """Raisi's statements: the one both articles quote (in two translations, "stressed" and "pointed out") is one
+    event with two sources; the one only the first article quotes ("declared") stays its own event."""
+    options = IngestOptions(db=str(tmp_path / "statements.duckdb"), batch_size=1, workers=1)
+    ingest([example_dir], options)
+    with Store.open(options.db, read_only=True) as store:
+        statements = [e for e in store.iter_events()
+                      if e["cameo_root"] == "01" and (e["actor"] or {}).get("kb_id") == "person:ebrahim-raisi"]
+    acts = sorted(tuple(sorted(v["act"] for v in e["variants"])) for e in statements)
+    assert ("point_out", "stres") in acts
+    assert ("declar",) in acts
+    stressed = next(e for e in statements if "stres" in {v["act"] for v in e["variants"]})
+    assert stressed["num_sources"] == 2 and len({v["statement"] for v in stressed["variants"]}) == 1

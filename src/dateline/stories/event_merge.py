@@ -12,7 +12,10 @@ and something positively says they are one:
   "the raid"; "killed", "dead": dateline.stories.mention_coref.event_key) tell of the story's one such act. A reporting
   verb ("said", "told") is no such evidence, each outlet reports its own;
 - or the participants: an identified person or organisation, or both sides, match; one matching side (a country) on
-  the same day is enough when the act word is the same too (or unknown).
+  the same day is enough when the act word is the same too (or unknown);
+- for statements, the quotes they introduce: reports of one statement (the quotes' shared statement_id, matched across
+  wordings and translations by dateline.quotes) are one event, and two different statements never are, whoever made
+  them on whichever day.
 Agreement is checked against the reports already merged: dates and polarity with every one of them, so a chain of
 near-matches cannot glue Wednesday's raid to Friday's; codes and actors with more than half of them, so one misread
 report does not split an event from its other reports. A report that could join several merged events joins the one
@@ -35,7 +38,7 @@ from functools import lru_cache
 from typing import Any
 
 from dateline import tables
-from dateline.records import ActorRef, Event, iso_day
+from dateline.records import ActorRef, Event, Quote, iso_day
 from dateline.stories.mention_coref import CorefOptions, event_key
 
 PUBLISHED = "published"
@@ -100,6 +103,7 @@ class Variant:
     modality: str
     location: str | None
     act: str | None = None  # the trigger's act key (event_key of its lemma); None for reports stored without one
+    statement: str | None = None  # the statement_id of the quote a statement event introduces
 
     @classmethod
     def of(cls, event: Event) -> Variant:
@@ -114,6 +118,7 @@ class Variant:
             modality=event.modality,
             location=event.location.name if event.location else None,
             act=event_key(event.trigger_lemma) if event.trigger_lemma else None,
+            statement=event.statement_id,
         )
 
     def to_row(self, merged_event_id: str) -> dict[str, Any]:
@@ -192,8 +197,11 @@ def _joins(group: list[Variant], variant: Variant, families: CodeFamilies) -> bo
     more than half of them; and it either names the act with the same (non-reporting) act word as one of them, or
     names the participants surely enough: an identified one, or both sides; one side on the same day when the act word
     is also the same, or unknown."""
-    if not all(_same_polarity(v, variant) and dates_compatible(v, variant) for v in group):
+    if not all(_same_polarity(v, variant) and dates_compatible(v, variant) and _same_statement(v, variant) is not False
+               for v in group):
         return False
+    if any(_same_statement(v, variant) for v in group):
+        return True
     if 2 * sum(agree(v, variant, families) for v in group) <= len(group):
         return False
     if variant.act is not None and variant.act not in REPORTING_ACTS and any(v.act == variant.act for v in group):
@@ -208,6 +216,30 @@ def _affinity(group: list[Variant], variant: Variant, families: CodeFamilies) ->
     first)."""
     same_act = variant.act is not None and any(v.act == variant.act for v in group)
     return same_act, max(_actors_match(v, variant, families) for v in group), len(group)
+
+
+def _same_statement(a: Variant, b: Variant) -> bool | None:
+    """True / False when both reports introduce a quote whose statement is known, None otherwise."""
+    if a.statement is None or b.statement is None:
+        return None
+    return a.statement == b.statement
+
+
+def with_statements(events: Sequence[Event], quotes: Sequence[Quote]) -> list[Event]:
+    """The events, each statement event with the statement_id of the quote it introduces: the quote whose cue is the
+    event's trigger and whose speaker phrase lies in the event's text ("The Iranian president [stressed] that ..."),
+    the first one after it when the speaker goes on to a second quote."""
+    found = []
+    for event in events:
+        where = event.mentions[0] if event.mentions else None
+        quote = None
+        if where is not None and event.trigger_lemma:
+            introduced = [q for q in quotes if q.statement_id and q.cue == event.trigger_lemma
+                          and q.doc_id == where.doc_id and q.speaker_start is not None
+                          and where.char_start <= q.speaker_start and q.speaker_end <= where.char_end]  # fmt: skip
+            quote = min(introduced, key=lambda q: q.char_start, default=None)
+        found.append(replace(event, statement_id=quote.statement_id) if quote else event)
+    return found
 
 
 def _same_act(a: Variant, b: Variant) -> bool:

@@ -25,7 +25,7 @@ from dateline.store.stage_state import (
     read_story_events,
 )
 from dateline.stories.clustering import StoryClusterer
-from dateline.stories.event_merge import MergedEvents, Variant, merge_into
+from dateline.stories.event_merge import MergedEvents, Variant, merge_into, with_statements
 from dateline.stories.near_duplicates import DEFAULT_RETIRE_DAYS, NearDuplicateIndex
 from dateline.stories.placement import place_article
 
@@ -102,22 +102,25 @@ class LinkingStage:
                 state.signatures.append({"doc_id": document.doc_id, "seq": placed.seq,
                                          "scheme": placed.signature.scheme,
                                          "signature": placed.signature.hashvalues.tolist()})
-            story_id, original = placed.story_id, placed.duplicate_of
-            if original is None:
+            if placed.duplicate_of is None:
                 df_keys.update(("term", t) for t in analysis.features.terms)
                 df_keys.update(("entity", e) for e in analysis.features.entities)
-            merged = merge_into(self._story_events(story_id), analysis.events, story_id)
-            self._merged[story_id] = merged
-            touched.setdefault(story_id, set()).update(merged.changed)
-            linked.append(replace(analysis, document=replace(document, story_id=story_id, duplicate_of=original)))
+            linked.append(replace(analysis, document=replace(document, story_id=placed.story_id,
+                                                             duplicate_of=placed.duplicate_of)))
         if self.clusterer.late_articles > late:
             log.warning("%d articles were published more than %d days before the newest one seen: each starts a story "
                         "of its own (ingest archives in date order, or with dateline ingest --date-order)",
                         self.clusterer.late_articles - late, self.clusterer.options.retire_days)
+        if self.match_statements:  # before merging: reports of one statement are one event
+            linked = self._with_statements(linked, state)
+        for analysis in linked:
+            story_id = analysis.document.story_id
+            merged = merge_into(self._story_events(story_id), with_statements(analysis.events, analysis.quotes),
+                                story_id)
+            self._merged[story_id] = merged
+            touched.setdefault(story_id, set()).update(merged.changed)
         self._fill_story_rows(state, touched, df_keys)
         self._forget_old_stories()
-        if self.match_statements:
-            linked = self._with_statements(linked, state)
         return linked, state
 
     def _fill_story_rows(self, state: StageState, touched: dict[str, set[str]], df_keys: set[tuple[str, str]]) -> None:
