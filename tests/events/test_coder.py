@@ -179,3 +179,15 @@ def test_coder_keeps_the_trigger_lemma_for_merging(code_events, text, root, lemm
     """Cross-report merging compares act words by lemma ("arrested", "arrests" are one act)."""
     events = find(code(code_events, text), root)
     assert events and {e.trigger_lemma for e in events} == {lemma}
+
+
+@pytest.mark.parametrize(("text", "root", "target"), [
+    ("Chilean police imposed a curfew in Lima.", "17", "PER"),
+    ("Kenyan students demonstrated in Nairobi on Monday.", "14", "KEN"),
+    ("Chile met Peru in Nairobi.", "04", "PER"),  # a meeting's place is not its target
+    ("Chile conducted military exercises near Peru.", "15", "PER"),
+])
+def test_coder_conflict_without_target_stands_against_the_place(code_events, text, root, target):
+    """PLOVER codes a conflictual act with no named target against the state where it happens."""
+    events = find(code(code_events, text), root)
+    assert events and {e.recipient.country for e in events if e.recipient} == {target}

@@ -8,9 +8,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dateline.actors.gazetteer import DIRECTION_WORDS, PLACE_LABELS, place_actor, resolve_place
-from dateline.records import Location
+from dateline.records import ActorRef, Location
 
-__all__ = ["location_for", "place_actor", "place_entities", "resolve_place"]
+__all__ = ["location_for", "place_actor", "place_entities", "resolve_place", "scene_actor"]
 
 PLACE_PREPS = {"in", "at", "near", "into", "inside", "across", "outside", "on", "against", "to", "along", "around",
                "throughout", "within"}
@@ -28,6 +28,23 @@ def location_for(trigger: Token, place_spans: list[Span], target_heads: set[int]
             found = resolve_place(span.text)
             if found is not None:
                 return found
+    return None
+
+
+# Prepositions that put an act somewhere ("a curfew in Algiers", "rioted at a jail in northern Israel").
+SCENE_PREPS = frozenset({"in", "at", "into", "inside", "throughout", "across", "near", "outside"})
+
+
+def scene_actor(trigger: Token, source: Token | None) -> ActorRef | None:
+    """The country of the first known place the trigger's clause puts the act in, outside the source's own phrase:
+    for conflictual acts PLOVER codes that place's state as the target when the text names no other ("imposed a
+    curfew in the town of Cizre" -> Turkey, "demonstrated in Serbia" -> Serbia)."""
+    skip = {token.i for token in source.subtree} if source is not None else set()
+    for token in trigger.subtree:
+        if token.i not in skip and token.dep_ == "pobj" and token.head.lower_ in SCENE_PREPS:
+            actor = place_actor(token)
+            if actor is not None:
+                return actor
     return None
 
 
