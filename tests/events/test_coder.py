@@ -191,3 +191,12 @@ def test_coder_conflict_without_target_stands_against_the_place(code_events, tex
     """PLOVER codes a conflictual act with no named target against the state where it happens."""
     events = find(code(code_events, text), root)
     assert events and {e.recipient.country for e in events if e.recipient} == {target}
+
+
+@pytest.mark.parametrize(("text", "root", "target"), [
+    ("Chile rejected recent calls by Peru for new talks.", "12", "PER"),
+    ("Chile condemned the attacks by Peru on Bolivia.", "11", "PER"),
+])
+def test_coder_agent_of_the_object_act_is_the_target(code_events, text, root, target):
+    events = find(code(code_events, text), root)
+    assert events and {e.recipient.country for e in events if e.recipient} == {target}

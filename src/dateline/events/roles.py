@@ -49,6 +49,9 @@ class RoleFinder:
         candidates = [child for child in verb.children if child.dep_ == "dative"]
         candidates += [child for child in verb.children if child.dep_ in ("dobj", "obj")]
         objects = list(candidates)
+        # The agent of an act named as the object is whom the verb answers: "rejected calls by Belarus", "condemned
+        # the attacks by Israel on Gaza" (Israel, as "Israel's attacks" would be).
+        candidates += [agent for noun in objects for agent in self.prep_targets(noun, ("by",)) if self.has_actor(agent)]
         candidates += extra_targets + self.prep_targets(verb, pattern.target or FALLBACK_TARGET_PREPS)
         for noun in objects:  # "signed an agreement with X", "imposed sanctions on X", "cut ties with X"
             candidates += self.prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
