@@ -186,6 +186,8 @@ def test_coder_keeps_the_trigger_lemma_for_merging(code_events, text, root, lemm
     ("Kenyan students demonstrated in Nairobi on Monday.", "14", "KEN"),
     ("Chile met Peru in Nairobi.", "04", "PER"),  # a meeting's place is not its target
     ("Chile conducted military exercises near Peru.", "15", "PER"),
+    ("Bolivia mobilized army reservists for a possible war against Peru.", "15", "PER"),
+    ("Norway announced a suspension of air links with Kenya.", "16", "KEN"),
 ])
 def test_coder_conflict_without_target_stands_against_the_place(code_events, text, root, target):
     """PLOVER codes a conflictual act with no named target against the state where it happens."""
@@ -200,3 +202,11 @@ def test_coder_conflict_without_target_stands_against_the_place(code_events, tex
 def test_coder_agent_of_the_object_act_is_the_target(code_events, text, root, target):
     events = find(code(code_events, text), root)
     assert events and {e.recipient.country for e in events if e.recipient} == {target}
+
+
+def test_coder_place_fallback_never_targets_the_source(code_events):
+    """"Kenya's students demonstrated in Nairobi calling for independence from Kenya": the protest stays, with no
+    target rather than the students' own country."""
+    events = find(code(code_events, "Kenya's students demonstrated in Nairobi calling for independence from Kenya."),
+                  "14")
+    assert events and all(e.recipient is None for e in events)

@@ -24,6 +24,7 @@ ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
 NOMINAL_HOSTS = {"during", "in", "through", "via", "with"}  # not "after the shooting": another act, maybe another actor
 MOVEMENT_CODES = ("15", "087", "074")  # "a buildup of Azerbaijani troops": the forces in the "of" phrase move
 CROWD_PLACE_PREPS = ("in", "across", "throughout", "around")
+OPPONENT_PREPS = ("against", "with", "on", "for")
 
 
 class RoleFinder:
@@ -159,6 +160,16 @@ class RoleFinder:
         actors = syntax.actors_of(token, self.index)
         return any(actor.sector in ARMED_SECTORS for actor in actors) and \
             all(actor.sector in ARMED_SECTORS or not actor.sector for actor in actors)
+
+    def opponent_in_clause(self, trigger: Token, source: Token | None) -> Token | None:
+        """A country-naming actor the act is set against deeper in its clause, outside the source's phrase: "mobilized
+        reservists for a war [against Iraq]", "suspended air links [with Serbia]"."""
+        skip = {token.i for token in source.subtree} if source is not None else set()
+        for token in trigger.subtree:
+            if (token.i not in skip and token.dep_ == "pobj" and token.head.lower_ in OPPONENT_PREPS
+                    and self.has_country(token)):
+                return token
+        return None
 
     def has_country(self, token: Token) -> bool:
         return any(actor.country for actor in syntax.actors_of(token, self.index))
