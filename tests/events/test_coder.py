@@ -188,6 +188,7 @@ def test_coder_keeps_the_trigger_lemma_for_merging(code_events, text, root, lemm
     ("Chile conducted military exercises near Peru.", "15", "PER"),
     ("Bolivia mobilized army reservists for a possible war against Peru.", "15", "PER"),
     ("Norway announced a suspension of air links with Kenya.", "16", "KEN"),
+    ("Kenyan landowners began a hunger strike to demand the return of land seized by Peruvian forces.", "14", "PER"),
 ])
 def test_coder_conflict_without_target_stands_against_the_place(code_events, text, root, target):
     """PLOVER codes a conflictual act with no named target against the state where it happens."""

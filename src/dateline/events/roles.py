@@ -25,6 +25,8 @@ NOMINAL_HOSTS = {"during", "in", "through", "via", "with"}  # not "after the sho
 MOVEMENT_CODES = ("15", "087", "074")  # "a buildup of Azerbaijani troops": the forces in the "of" phrase move
 CROWD_PLACE_PREPS = ("in", "across", "throughout", "around")
 OPPONENT_PREPS = ("against", "with", "on", "for")
+DEMAND_VERBS = ("demand", "call", "press", "protest", "urge")
+ADDRESSEE_DEPS = ("pobj", "dobj", "poss", "compound", "amod")
 
 
 class RoleFinder:
@@ -169,6 +171,21 @@ class RoleFinder:
             if (token.i not in skip and token.dep_ == "pobj" and token.head.lower_ in OPPONENT_PREPS
                     and self.has_country(token)):
                 return token
+        return None
+
+    def addressee_of_demand(self, trigger: Token, source: Token | None) -> Token | None:
+        """Whom a protest's demand addresses: a country-naming actor in its purpose clause ("staged a hunger strike
+        to demand the resignation of [Algerian President] Ben Bella", "in protest of the [Russian] government's
+        refusal"), outside the protesters' own phrase."""
+        skip = {token.i for token in source.subtree} if source is not None else set()
+        for clause in trigger.children:
+            purpose = clause.dep_ in ("xcomp", "advcl") and clause.lemma_ in DEMAND_VERBS
+            if not (purpose or (clause.dep_ == "prep" and clause.lower_ == "in")):
+                continue
+            for token in clause.subtree:
+                if (token.i not in skip and token.i in self.index and token.dep_ in ADDRESSEE_DEPS
+                        and self.has_country(token)):
+                    return token
         return None
 
     def has_country(self, token: Token) -> bool:
