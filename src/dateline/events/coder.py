@@ -359,8 +359,8 @@ class EventCoder:
         if exercise != item.code:  # several states drilling together cooperate; one force drilling alone mobilises
             item = replace(item, code=exercise)
         if targets == [None] and item.code[:2] in SCENE_TARGET_ROOTS:  # drilling "near Peru" is not drilling with it
-            opponent = (self.roles.addressee_of_demand(item.trigger, item.source) if item.code[:2] == "14" else None) \
-                or self.roles.opponent_in_clause(item.trigger, item.source)
+            opponent = self.roles.addressee_of_demand(item.trigger, item.source) if item.code[:2] == "14" else None
+            opponent = opponent or self.roles.opponent_in_clause(item.trigger, item.source)
             found = syntax.actors_of(opponent, index) or [scene_actor(item.trigger, item.source)]
             if not any(same_actor(s, t) for s in sources for t in found if s is not None and t is not None):
                 targets = found  # never the source itself ("Iraqi Kurds ... calling for independence from Iraq")
