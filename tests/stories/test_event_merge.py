@@ -215,3 +215,14 @@ def test_event_merge_with_statements_takes_the_quote_the_event_introduces():
     linked = with_statements([statement], [second, elsewhere, other_cue, first])
     assert linked[0].statement_id == "statement-a"
     assert with_statements([statement], [elsewhere, other_cue])[0].statement_id is None
+
+
+def test_event_merge_two_act_words_need_an_identified_participant():
+    """"Israel's sacrilege" at the mosque and "Israel launched attacks" on Gaza: both sides match, but only by
+    country, and the act words differ: two acts. Raisi's "call" and his "talks" with Widodo: one."""
+    sacrilege = event("x1", "d1", "180", ISRAEL, WORSHIPPERS, "2023-04-07", lemma="sacrilege")
+    strikes = event("x2", "d1", "190", ISRAEL, WORSHIPPERS, "2023-04-07", start=40, lemma="launch")
+    assert len(merge_events([sacrilege, strikes]).events) == 2
+    call = event("y1", "d1", "041", RAISI, WIDODO, "2023-04-06", lemma="call")
+    talks = event("y2", "d2", "040", RAISI, WIDODO, "2023-04-06", lemma="talk")
+    assert len(merge_events([call, talks]).events) == 1

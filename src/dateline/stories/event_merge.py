@@ -11,8 +11,9 @@ and something positively says they are one:
 - the same act word: within one story, reports that name the act with one trigger or one act family ("raided",
   "the raid"; "killed", "dead": dateline.stories.mention_coref.event_key) tell of the story's one such act. A reporting
   verb ("said", "told") is no such evidence, each outlet reports its own;
-- or the participants: an identified person or organisation, or both sides, match; one matching side (a country) on
-  the same day is enough when the act word is the same too (or unknown);
+- or the participants: one matching side (a country) on the same day, both sides across days, when the act word is
+  the same (or unknown); an identified person or organisation in common when the act words differ ("Israel's
+  sacrilege" at Al-Aqsa and "Israel launched attacks" on Gaza are two acts);
 - for statements, the quotes they introduce: reports of one statement (the quotes' shared statement_id, matched across
   wordings and translations by dateline.quotes) are one event, and two different statements never are, whoever made
   them on whichever day.
@@ -25,9 +26,10 @@ two dates) are kept per mention in `variants`, never overwritten. The merged eve
 
 Measured on the ECB+ gold event mentions that are a coded event's trigger (bench/ecbplus.py, within predicted
 stories): CoNLL F1 0.558 -> 0.835 on the train topics and 0.511 -> 0.791 on dev, against the participant rule alone
-with every report required to agree (0.829 / 0.788 once the events stage set conflictual acts against the place they
-happen in, a few more targets to disagree on). Participants alone left four of five coreferent pairs apart: reports
-name them in many ways, or not at all.
+with every report required to agree; 0.829 / 0.792 after two later changes (the events stage sets conflictual acts
+against the place they happen in, a few more targets to disagree on: 0.829 / 0.788; two act words need an identified
+participant: dev 0.792). Participants alone left four of five coreferent pairs apart: reports name them in many ways,
+or not at all.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ COUNTRY_KB_PREFIX = "country:"  # dateline.actors.kb ids: country:<ISO3>, org:<i
 # published 8 April), so a fallback date agrees with a text date up to two days before it, and with another fallback
 # date up to two days apart.
 FALLBACK_LAG_DAYS = 2
+IDENTIFIED = 3  # _actors_match: an identified person or organisation matches (2: both sides, 1: one side)
 # Act words that name each outlet's own act of reporting, not the story's event (the reporting verbs of event
 # coreference): "said" twice is not evidence of one statement.
 REPORTING_ACTS = frozenset(event_key(word) for word in (*CorefOptions.light_triggers, *CorefOptions.solitary_triggers))
@@ -195,9 +198,8 @@ def merge_into(merged: MergedEvents, new_events: Iterable[Event], story_id: str 
 
 def _joins(group: list[Variant], variant: Variant, families: CodeFamilies) -> bool:
     """The report agrees on date and polarity with every report of the merged event, and on code and actors with
-    more than half of them; and it either names the act with the same (non-reporting) act word as one of them, or
-    names the participants surely enough: an identified one, or both sides; one side on the same day when the act word
-    is also the same, or unknown."""
+    more than half of them; and it either introduces the same quoted statement as one of them, names the act with
+    the same (non-reporting) act word, or names the participants surely enough (`_participants_needed`)."""
     if not all(_same_polarity(v, variant) and dates_compatible(v, variant) and _same_statement(v, variant) is not False
                for v in group):
         return False
@@ -207,8 +209,15 @@ def _joins(group: list[Variant], variant: Variant, families: CodeFamilies) -> bo
         return False
     if variant.act is not None and variant.act not in REPORTING_ACTS and any(v.act == variant.act for v in group):
         return True
-    return any(_actors_match(v, variant, families) >= (1 if _same_day(v, variant) and _same_act(v, variant) else 2)
-               for v in group)
+    return any(_actors_match(v, variant, families) >= _participants_needed(v, variant) for v in group)
+
+
+def _participants_needed(a: Variant, b: Variant) -> int:
+    """Two act words need an identified participant in common; one act word (or an unknown one) needs one matching
+    side on the same day, both sides or an identified one across days."""
+    if not _same_act(a, b):
+        return IDENTIFIED
+    return 1 if _same_day(a, b) else 2
 
 
 def _affinity(group: list[Variant], variant: Variant, families: CodeFamilies) -> tuple[bool, int, int]:
@@ -323,7 +332,7 @@ def _swapped_compatible(a: Variant, b: Variant) -> bool:
 
 def _actors_match(a: Variant, b: Variant, families: CodeFamilies) -> int:
     """How surely the two reports name the same participants: 0 no side matches (a missing side alone is not
-    evidence of one event), 1 only a country matches, 2 an identified person or organisation, or both sides match.
+    evidence of one event), 1 one side matches, 2 both sides, IDENTIFIED an identified person or organisation.
     Reports on different days need 2: "Israel" attacking on Wednesday and on Friday are two attacks."""
     pairs = [[(a.actor, b.actor), (a.recipient, b.recipient)]]
     if families.symmetric(a.cameo, b.cameo):
@@ -331,8 +340,8 @@ def _actors_match(a: Variant, b: Variant, families: CodeFamilies) -> int:
     best = 0
     for orientation in pairs:
         matched = [x for x, y in orientation if x is not None and y is not None and same_actor(x, y)]
-        if len(matched) == 2 or any(_specific(x) for x in matched):
-            return 2
+        if any(_specific(x) for x in matched):
+            return IDENTIFIED
         best = max(best, len(matched))
     return best
 
