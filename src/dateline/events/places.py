@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from dateline.actors.gazetteer import DIRECTION_WORDS, PLACE_LABELS, place_actor, resolve_place
+from dateline.events.syntax import clause_prep_objects
 from dateline.records import ActorRef, Location
 
 __all__ = ["location_for", "place_actor", "place_entities", "resolve_place", "scene_actor"]
@@ -39,13 +40,7 @@ def scene_actor(trigger: Token, source: Token | None) -> ActorRef | None:
     """The country of the first known place the trigger's clause puts the act in, outside the source's own phrase:
     for conflictual acts PLOVER codes that place's state as the target when the text names no other ("imposed a
     curfew in the town of Cizre" -> Turkey, "demonstrated in Serbia" -> Serbia)."""
-    skip = {token.i for token in source.subtree} if source is not None else set()
-    for token in trigger.subtree:
-        if token.i not in skip and token.dep_ == "pobj" and token.head.lower_ in SCENE_PREPS:
-            actor = place_actor(token)
-            if actor is not None:
-                return actor
-    return None
+    return next(filter(None, map(place_actor, clause_prep_objects(trigger, SCENE_PREPS, source))), None)
 
 
 def place_entities(sent: Span, ents: list[Span]) -> list[Span]:

@@ -166,12 +166,8 @@ class RoleFinder:
     def opponent_in_clause(self, trigger: Token, source: Token | None) -> Token | None:
         """A country-naming actor the act is set against deeper in its clause, outside the source's phrase: "mobilized
         reservists for a war [against Iraq]", "suspended air links [with Serbia]"."""
-        skip = {token.i for token in source.subtree} if source is not None else set()
-        for token in trigger.subtree:
-            if (token.i not in skip and token.dep_ == "pobj" and token.head.lower_ in OPPONENT_PREPS
-                    and self.has_country(token)):
-                return token
-        return None
+        return next((token for token in syntax.clause_prep_objects(trigger, OPPONENT_PREPS, source)
+                     if self.has_country(token)), None)
 
     def addressee_of_demand(self, trigger: Token, source: Token | None) -> Token | None:
         """Whom a protest's demand addresses: a country-naming actor in its purpose clause ("staged a hunger strike

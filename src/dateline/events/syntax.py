@@ -161,6 +161,14 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return found
 
 
+def clause_prep_objects(head: Token, preps: frozenset[str] | tuple[str, ...], outside: Token | None) -> list[Token]:
+    """Objects of the given prepositions anywhere in `head`'s clause, in text order, leaving out the phrase of
+    `outside` (the source: "Iraqi Kurds [in Kirkuk]" says where the protesters live, not whom they protest)."""
+    skip = {token.i for token in outside.subtree} if outside is not None else set()
+    return [token for token in head.subtree
+            if token.i not in skip and token.dep_ == "pobj" and token.head.lower_ in preps]
+
+
 def for_clause(verb: Token) -> Token | None:
     """The "for X to do Y" clause the parser hangs on a verb as advcl ("called for Assad to step aside")."""
     return next((child for child in verb.children if is_for_clause(child)), None)
