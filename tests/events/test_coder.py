@@ -118,6 +118,14 @@ def test_coder_statement_inherits_date_of_same_episode_in_next_sentence(code_eve
     assert condemned and condemned[0].date == "2024-03-13" and condemned[0].date_source == "text"
 
 
+def test_coder_event_in_relative_clause_does_not_take_the_main_clause_date(code_events):
+    events = code(code_events, "Peruvian troops attacked Bolivia on Wednesday amid tensions that followed Chilean "
+                               "attacks on Bolivian villages.")
+    by_actor = {event.actor.country: event for event in find(events, "19") if event.actor}
+    assert by_actor["PER"].date == "2024-03-13" and by_actor["PER"].date_source == "text"
+    assert by_actor["CHL"].date_source == "published"
+
+
 def test_coder_statement_keeps_publication_date_when_neighbour_is_another_actor(code_events):
     events = code(code_events, "Kenya condemned Somalia. In a statement on Wednesday, Peru said the raid was illegal.")
     condemned = [event for event in events if event.cameo_root == "11"]

@@ -119,11 +119,14 @@ def date_for(trigger: Token, date_spans: list[tuple[Token, Span]], published: da
 
 
 def _anchors(trigger: Token) -> list[Token]:
+    """The trigger, then the words above it whose time expressions date it too. A relative clause is a boundary: it
+    tells of another moment ("strikes on Friday amid tensions that followed attacks on worshipers": the attacks were
+    earlier), so its events never take the governing clause's date."""
     anchors, token = [trigger], trigger
     anchors += [pobj for prep in trigger.children if prep.dep_ == "prep" for pobj in prep.children
                 if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN"]  # "During a phone call ... on Thursday, he demanded"
     for _ in range(4):
-        if token.dep_ in ("ROOT", "ccomp", "parataxis") or token.head.i == token.i:
+        if token.dep_ in ("ROOT", "ccomp", "parataxis", "relcl") or token.head.i == token.i:
             break
         token = token.head
         anchors.append(token)
