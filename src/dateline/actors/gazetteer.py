@@ -58,6 +58,7 @@ def gazetteer() -> dict[str, Location]:
         if city["population"] > population.get(key, -1):
             population[key] = city["population"]
             places[key] = Location(city["name"], country, city["latitude"], city["longitude"], city["geonameid"])
+    _add_us_states(places, cache)  # before countries: "Georgia" the country keeps its name
     for iso2, country in countries.items():
         lat, lon, count = sums.get(iso2, (0.0, 0.0, 0))
         places[country["name"].lower()] = Location(
@@ -68,6 +69,22 @@ def gazetteer() -> dict[str, Location]:
         places[row["name"]] = Location(row["name"].title(), row["country"], float(row["lat"]), float(row["lon"]),
                                        geonames_id)
     return places
+
+
+def _add_us_states(places: dict[str, Location], cache) -> None:
+    """US states, at the mean of their listed cities. A state named in the news ("Hurricane Ian hit Florida") is far
+    more often the state than a same-named town elsewhere (Florida, Cuba), so states replace such towns."""
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    for city in cache.get_cities().values():
+        if city["countrycode"] == "US":
+            total = sums[city["admin1code"]]
+            total[0] += city["latitude"]
+            total[1] += city["longitude"]
+            total[2] += 1
+    for code, state in cache.get_us_states().items():
+        lat, lon, count = sums.get(code, (0.0, 0.0, 0))
+        places[state["name"].lower()] = Location(state["name"], "USA", round(lat / count, 4) if count else None,
+                                                 round(lon / count, 4) if count else None, state["geonameid"])
 
 
 def resolve_place(text: str) -> Location | None:
