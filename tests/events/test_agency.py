@@ -18,6 +18,8 @@ def types(code_events, text):
     "The city was destroyed in a quake that killed tens of thousands of people.",
     "A fire destroyed the Greek supermarket on Friday.",
     "The arrested Italian mafia boss hanged himself in his cell.",
+    "Hurricane Ian hit Chile on Wednesday, killing 30 people.",  # a named storm: its kind is a compound
+    "A magnitude 6.1 earthquake struck Iran, injuring 40 people.",  # the parser makes the quake an apposition
 ])
 def test_agency_drops_force_without_an_actor(code_events, text):
     assert not types(code_events, text) & {"ASSAULT", "COERCE", "THREATEN"}
@@ -25,6 +27,7 @@ def test_agency_drops_force_without_an_actor(code_events, text):
 
 @pytest.mark.parametrize(("text", "plover"), [
     ("Kenyan troops killed two Somali fighters.", "ASSAULT"),
+    ("A car bomb killed six Kenyan soldiers.", "ASSAULT"),  # "car" names the bomb, not a crash
     ("A Somali bomber blew himself up in a Kenyan market.", "ASSAULT"),
     ("An Italian judge sentenced the Somali man to life in prison.", "COERCE"),
     ("The Somali man was found guilty of murder by an Italian court.", "ACCUSE"),

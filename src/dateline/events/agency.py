@@ -48,7 +48,7 @@ def _without_agent(item: CodedClause, causes: frozenset[str]) -> bool:
     verb = item.trigger
     if root in SELF_HARM_ROOTS and _reflexive_object(verb):
         return True
-    return any(_cause_lemma(token) in causes for token in _doers(verb))
+    return any(_cause_lemma(word) in causes for token in _doers(verb) for word in _naming_words(token))
 
 
 def _doers(verb: Token) -> list[Token]:
@@ -56,6 +56,8 @@ def _doers(verb: Token) -> list[Token]:
     subject = syntax.subject_of(verb)
     if subject is not None:
         doers.append(subject)
+        # The parser may split one subject in two ("A magnitude 6.1 earthquake": "magnitude" and "earthquake").
+        doers.extend(child for child in subject.head.children if child.dep_ == "nsubj" and child != subject)
         if subject.lower_ in RELATIVE_PRONOUNS:  # "a quake that killed thousands": the antecedent did it
             clause = subject.head
             if clause.dep_ == "relcl":
@@ -66,6 +68,13 @@ def _doers(verb: Token) -> list[Token]:
         if agent is not None:
             doers.append(agent)
     return doers
+
+
+def _naming_words(doer: Token) -> list[Token]:
+    """The doer and the nouns that name it with it: a name's kind ("Hurricane Ian"; a common noun's compound is no
+    doer: a car bomb is an attack) and the parser's apposition ("a magnitude 6.1 earthquake")."""
+    kinds = ("compound", "appos") if doer.pos_ == "PROPN" else ("appos",)
+    return [doer, *(child for child in doer.children if child.dep_ in kinds)]
 
 
 def _cause_lemma(token: Token) -> str:
