@@ -249,3 +249,29 @@ def test_clustering_young_story_sharing_a_rare_main_name_needs_no_margin(rare_na
     b = clusterer.assign(ArticleFeatures("b", dict.fromkeys(second.split(), 1),
                                          {"bettie page": 2, "nashville": 1, "tennessee": 1, "playboy": 1}))
     assert (a == b) is same
+
+
+def test_clustering_same_day_event_in_another_city_is_another_story():
+    """Two bombings in one country on one day share words; the places their first sentences name do not."""
+    istanbul = [
+        replace(article("ist0", "car bomb kill police station wound detain suspect minister justice",
+                        "istanbul, besiktas, turkey, yerlikaya", "2026-03-03"), lead_places=("istanbul",)),
+        replace(article("ist1", "car bomb kill six police station suspect raid condemn",
+                        "istanbul, turkey, yerlikaya, germany", "2026-03-03"), lead_places=("istanbul",)),
+    ]
+    ankara = replace(article("ank", "suicide bomber kill wound bus station police governor seal identify",
+                             "ankara, turkey, vasip sahin", "2026-03-03"), lead_places=("ankara",))
+    for weight, same in ((0.0, True), (ClusterOptions().place_conflict_weight, False)):
+        clusterer = StoryClusterer(ClusterOptions(place_conflict_weight=weight))
+        assigned = {f.doc_id: clusterer.assign(f) for f in [*BACKGROUND, *istanbul, ankara]}
+        assert assigned["ist1"] == assigned["ist0"]
+        assert (assigned["ank"] == assigned["ist0"]) is same
+
+
+def test_clustering_shared_lead_place_is_no_conflict():
+    clusterer = StoryClusterer()
+    clusterer.assign(replace(article("a", "bomb kill", "istanbul"), lead_places=("besiktas", "istanbul")))
+    story = next(iter(clusterer.stories.values()))
+    newcomer = replace(article("b", "bomb kill", "istanbul"), lead_places=("istanbul",))
+    assert lead_agreement(clusterer.options, [], newcomer, story) == 0.0
+    assert StoryClusterer.from_rows(clusterer.to_rows()).stories[story.story_id].lead_places == ["besiktas", "istanbul"]

@@ -4,7 +4,7 @@ import pytest
 import spacy
 
 from dateline.records import Document
-from dateline.stories.features import ArticleFeatures, entity_key, features_from_doc, months_named
+from dateline.stories.features import ArticleFeatures, entity_key, features_from_doc, lead_places, months_named
 
 TEXT = (
     "A magnitude 7.9 earthquake struck Peru on August 15, 2007, killing 519 people. "
@@ -96,3 +96,13 @@ def test_features_surname_is_shared_by_full_and_short_name(nlp):
 def test_features_title_skips_date_lines(paragraph_nlp, text, title):
     parsed = paragraph_nlp(text)
     assert features_from_doc(parsed, Document("d", text)).title == title
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Suicide bomber kills three at Ankara bus station\n\nA suicide bomber blew himself up in Ankara.", ("ankara",)),
+    ("Updated: May 24, 2005\n\nA fire broke out in Pisco and Lima on Friday.", ("lima", "pisco")),  # stamp skipped
+    ("Israel struck southern Lebanon and Iran on Friday.", ()),  # countries and their parts say little
+    ("The U.S. imposed sanctions on Iran.", ()),
+])
+def test_features_lead_places_name_where_it_happened(paragraph_nlp, text, places):
+    assert lead_places(paragraph_nlp(text)) == places

@@ -25,7 +25,7 @@ def lead_views(options: ClusterOptions, features: ArticleFeatures) -> list[LeadV
 def lead_agreement(options: ClusterOptions, lead: list[LeadView], features: ArticleFeatures,
                    story: StoryState) -> float:
     """How far the article's and the story's lead specifics agree, as a shift of the similarity."""
-    shift = 0.0
+    shift = place_shift(options, features, story) if options.place_conflict_weight else 0.0
     for weight, dates, ours in lead:
         if dates:
             shift += date_shift(options, ours, story)
@@ -36,6 +36,14 @@ def lead_agreement(options: ClusterOptions, lead: list[LeadView], features: Arti
         other = sum(n for k, n in theirs if k in features.entities) / total if total else 0.5
         shift += weight * (min(mine, other) - 0.5)
     return shift
+
+
+def place_shift(options: ClusterOptions, features: ArticleFeatures, story: StoryState) -> float:
+    """-weight when the article's first sentence and the story's members' first sentences all name places below
+    country level and share none: a bombing in Ankara is not the one in Istanbul the same day."""
+    if not features.lead_places or not story.lead_places:
+        return 0.0
+    return 0.0 if set(features.lead_places) & set(story.lead_places) else -options.place_conflict_weight
 
 
 def date_shift(options: ClusterOptions, ours: list[str], story: StoryState) -> float:

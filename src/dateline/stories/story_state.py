@@ -36,6 +36,7 @@ class StoryState:
     entity_norm: float = 0.0
     keys: dict[str, int] = field(default_factory=dict)  # index key -> sequence number it was last touched
     lead: dict[str, float] = field(default_factory=dict)  # lead entity -> how many members name it in their lead
+    lead_places: list[str] = field(default_factory=list)  # the members' first-sentence places (features.lead_places)
 
     def to_row(self) -> dict[str, Any]:
         row = asdict(self)
