@@ -136,3 +136,16 @@ def test_embeddings_packaged_table_separates_paraphrase_from_other_statement():
     ]), embedder.encode(["Germany would increase defence spending to two percent"])
     assert float(same[0] @ same[1]) > 0.8
     assert float(same[0] @ other[0]) < 0.3
+
+
+def test_statements_two_reports_on_one_investigation_stay_two_statements():
+    """A minister's Tuesday report (detained) and Thursday report (charged) share words but are not one statement."""
+    quotes = [
+        ctx("tue", "the suspects had been detained in raids across the city", "Ali Yerlikaya", 3, doc="a"),
+        ctx("thu", "14 suspects detained after the blast had been charged", "Ali Yerlikaya", 5, doc="b"),
+        ctx("thu2", "prosecutors had charged all 14 suspects with membership of a terrorist organisation",
+            "Yerlikaya", 5, doc="c"),
+    ]
+    assigned = StatementMatcher().assign(quotes, [])
+    assert assigned["tue"] != assigned["thu"]
+    assert assigned["thu"] == assigned["thu2"]
