@@ -141,3 +141,16 @@ def test_extract_example_quotes_and_speakers(quotes_nlp, file, speaker, start):
     matching = [q for q in quotes if q.text.startswith(start)]
     assert len(matching) == 1
     assert words(speaker) <= words(matching[0].speaker.name or "")
+
+
+def test_extract_headline_claiming_a_deed_is_no_quote():
+    """With paragraphs as sentences (as ingest runs), the parser reads "claims Istanbul police station bombing" as a
+    clause; a deed claimed reports no words."""
+    from dateline.nlp.pipeline import build_nlp
+
+    nlp = build_nlp(stages=["dateline_quotes"])
+    text = ("Militant group claims Istanbul police station bombing\n\nA Kurdish militant group on Thursday claimed "
+            "responsibility for Monday's car bombing outside a police station in Istanbul's Besiktas district, which "
+            "killed six people.\n\nInterior Minister Ali Yerlikaya said 14 suspects detained after the blast had "
+            "been charged. Funerals for the victims were held on Wednesday.")
+    assert [q.cue for q in run(nlp, text)] == ["say"]

@@ -37,6 +37,10 @@ def _subtree_ids(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
+def _has_verb(token: Token) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in token.subtree)
+
+
 def _particle(token: Token, cue: Cue) -> Token | None:
     return next((c for c in token.children if c.lower_ == cue.particle and c.dep_ in {"prt", "prep"}), None)
 
@@ -57,6 +61,8 @@ def content_ids(token: Token, cue: Cue) -> set[int]:
         if child == particle and child.dep_ == "prep":
             ids |= _subtree_ids(child) - {child.i}
         elif child.dep_ in deps and not (cue.lemma in ADDRESSEE_CUES and child.dep_ == "dobj"):
+            if child.dep_ == "ccomp" and cue.takes != OBJECT and not _has_verb(child):
+                continue  # a headline's "claims Istanbul bombing" parsed as a clause: a deed claimed, no words
             ids |= _subtree_ids(child)
     if ids:
         return ids
