@@ -219,3 +219,11 @@ def test_coder_place_fallback_never_targets_the_source(code_events):
     events = find(code(code_events, "Kenya's students demonstrated in Nairobi calling for independence from Kenya."),
                   "14")
     assert events and all(e.recipient is None for e in events)
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Somali gunmen seized 12 Kenyan workers on Sunday.", "181"),  # people seized are abducted
+    ("Kenya seized a Somali fishing vessel.", "1711"),  # goods seized are confiscated
+])
+def test_coder_seizing_people_is_abduction(code_events, text, cameo):
+    assert cameo in {event.cameo for event in code(code_events, text)}
