@@ -9,6 +9,7 @@ a centroid of where people live. Built once per process, on first use.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 
@@ -54,10 +55,12 @@ def gazetteer() -> dict[str, Location]:
         total[0] += city["latitude"]
         total[1] += city["longitude"]
         total[2] += 1
-        key = city["name"].lower()
-        if city["population"] > population.get(key, -1):
-            population[key] = city["population"]
-            places[key] = Location(city["name"], country, city["latitude"], city["longitude"], city["geonameid"])
+        location = Location(city["name"], country, city["latitude"], city["longitude"], city["geonameid"])
+        # News writes most names without their diacritics ("Diyarbakir", "Bogota"): both spellings are keys.
+        for key in dict.fromkeys((city["name"].lower(), _folded(city["name"]))):
+            if city["population"] > population.get(key, -1):
+                population[key] = city["population"]
+                places[key] = location
     _add_us_states(places, cache)  # before countries: "Georgia" the country keeps its name
     for iso2, country in countries.items():
         lat, lon, count = sums.get(iso2, (0.0, 0.0, 0))
@@ -87,6 +90,23 @@ def _add_us_states(places: dict[str, Location], cache) -> None:
                                                  round(lon / count, 4) if count else None, state["geonameid"])
 
 
+def _folded(name: str) -> str:
+    """Lower case without diacritics; letters with no ASCII base ("ı", "ø") keep theirs unless listed here."""
+    name = name.lower().translate(_NO_BASE)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+_NO_BASE = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Every lower-cased name of a country or territory in data/actors/countries.tsv ("united states", "u.s.")."""
+    from dateline.actors.kb import read_countries
+
+    return frozenset(name.lower() for country in read_countries().values() for name in country.names)
+
+
 def resolve_place(text: str) -> Location | None:
     """A Location for a place name ("the Gaza Strip", "southern Lebanon", "Jeddah"), or None."""
     places = gazetteer()
@@ -105,6 +125,7 @@ def resolve_place(text: str) -> Location | None:
 
 
 def _named(found: Location, text: str) -> Location:
+    text = text.removesuffix("'s")
     return found if found.name.lower() == text.lower() else Location(text, found.country, found.lat, found.lon,
                                                                        found.geonames_id)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dateline.actors.gazetteer import DIRECTION_WORDS, PLACE_LABELS, place_actor, resolve_place
+from dateline.actors.gazetteer import DIRECTION_WORDS, PLACE_LABELS, country_names, place_actor, resolve_place
 from dateline.events.syntax import clause_prep_objects
 from dateline.records import ActorRef, Location
 
@@ -16,24 +16,73 @@ __all__ = ["location_for", "place_actor", "place_entities", "resolve_place", "sc
 PLACE_PREPS = {"in", "at", "near", "into", "inside", "across", "outside", "on", "against", "to", "along", "around",
                "throughout", "within"}
 
+# Prepositions that put an act somewhere ("a curfew in Algiers", "rioted at a jail in northern Israel").
+SCENE_PREPS = frozenset({"in", "at", "into", "inside", "throughout", "across", "near", "outside"})
+# Prepositions of a trigger's phrase whose own place is the act's ("from a school in Kuriga", "clashed with police in
+# Diyarbakir"); not "despite the war in Gaza", "talks on the war in Ukraine".
+PHRASE_PREPS = SCENE_PREPS | {"from", "to", "with", "within", "around"}
 
-def location_for(trigger: Token, place_spans: list[Span], target_heads: set[int]) -> Location | None:
-    """The first place entity attached to the trigger by a locative preposition, or that is the target of an attack
-    or visit (`target_heads`); None when the clause names no place the gazetteer knows."""
+
+def location_for(trigger: Token, place_spans: list[Span], target_heads: set[int],
+                 nested: bool = True) -> Location | None:
+    """The place the clause puts the event in, resolved by the gazetteer; None when it names none the gazetteer knows.
+
+    Closest attachment first: a place that is the target of an attack or visit (`target_heads`) or the object of a
+    locative preposition on the trigger ("clashed in Kharkiv"); then a name inside that object ("in Nigeria's Kaduna
+    state": Kaduna, then Nigeria); then a place one phrase further down ("kidnapped students from a school in
+    Kuriga", "stormed a police station in Besiktas"), unless `nested` is False: the object of an act done in words
+    places something else ("dismissed the referendum in Venezuela", "called for a ceasefire in Gaza"). Ties go to the
+    first in the sentence.
+    """
+    best: tuple[int, Location] | None = None
     for span in place_spans:
-        root = span.root
-        head = root.head
-        attached = (root.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.head.i == trigger.i) or (
-            root.i in target_heads)
-        if attached:
-            found = resolve_place(span.text)
-            if found is not None:
-                return found
+        rank = _attachment_rank(span.root, trigger, target_heads, nested)
+        if rank is None or (best is not None and rank >= best[0]):
+            continue
+        found = resolve_place(span.text)
+        if found is not None:
+            best = (rank, found)
+    return best[1] if best else None
+
+
+# A name inside or beside a place phrase, by how closely it names the place: "Kaduna state", "Besiktas, Istanbul",
+# "Nigeria's ...".
+NAME_DEPS = ("compound", "appos", "poss")
+NESTED = len(NAME_DEPS) + 1  # a phrase one step further down ranks after every name of a phrase on the trigger
+
+
+def _attachment_rank(root: Token, trigger: Token, target_heads: set[int], nested: bool) -> int | None:
+    within = 1 + NAME_DEPS.index(root.dep_) if root.dep_ in NAME_DEPS else 0
+    if within and not nested:
+        return None  # "gave approval to China's vaccine", "came to Moscow's defence"
+    phrase = root.head if within else root
+    if root.i in target_heads or _placed_on(phrase, trigger):
+        return within
+    if nested and _phrase_noun(trigger, phrase) is not None:
+        return NESTED + within
     return None
 
 
-# Prepositions that put an act somewhere ("a curfew in Algiers", "rioted at a jail in northern Israel").
-SCENE_PREPS = frozenset({"in", "at", "into", "inside", "throughout", "across", "near", "outside"})
+def _placed_on(token: Token, trigger: Token) -> bool:
+    """`token` is the object of a locative preposition that hangs off the trigger."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.head.i == trigger.i
+
+
+def _phrase_noun(trigger: Token, token: Token) -> Token | None:
+    """The trigger's object or prepositional object whose own locative phrase is `token` ("a school in Kuriga")."""
+    if token.dep_ != "pobj" or token.head.lower_ not in SCENE_PREPS | {"within", "around"}:
+        return None  # "action against Russia", "a resolution on Syria": no place of the act
+    noun = token.head.head
+    if noun.head.i == trigger.i and noun.dep_ in ("dobj", "obj"):
+        return noun
+    if noun.dep_ == "pobj" and noun.head.lower_ in PHRASE_PREPS and noun.head.head.i == trigger.i:
+        return noun
+    return None
+
+
+
+
 
 
 def scene_actor(trigger: Token, source: Token | None) -> ActorRef | None:
@@ -44,11 +93,12 @@ def scene_actor(trigger: Token, source: Token | None) -> ActorRef | None:
 
 
 def place_entities(sent: Span, ents: list[Span]) -> list[Span]:
-    """The sentence's place entities (of `ents`, the sentence's), plus "southern X" where the model left the direction
-    word out."""
+    """The sentence's place entities (of `ents`, the sentence's), with countries the model tagged ORG ("in
+    Cameroon's Northwest region"), plus "southern X" where the model left the direction word out."""
     spans = []
     for ent in ents:
-        if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and ent.root.lower_ in ("mosque", "church", "square")):
+        if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and (ent.root.lower_ in ("mosque", "church", "square")
+                                                                 or ent.text.lower() in country_names())):
             start = ent.start - 1 if ent.start > sent.start and ent.doc[ent.start - 1].lower_ in DIRECTION_WORDS \
                 else ent.start
             spans.append(ent.doc[start: ent.end])

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from dateline.actors.gazetteer import DIRECTION_WORDS
+from dateline.actors.gazetteer import DIRECTION_WORDS, country_names
 from dateline.records import Document, iso_day
 from dateline.stories.word_tables import group_of
 
@@ -160,14 +160,12 @@ def lead_places(doc: Doc) -> tuple[str, ...]:
 
 def _country_level(key: str) -> bool:
     first, _, rest = key.partition(" ")
-    return key in _country_names() or (first in DIRECTION_WORDS and rest in _country_names())
+    return key in _country_keys() or (first in DIRECTION_WORDS and rest in _country_keys())
 
 
 @lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    from dateline.actors.kb import read_countries
-
-    return frozenset(entity_key(name) for country in read_countries().values() for name in country.names)
+def _country_keys() -> frozenset[str]:
+    return frozenset(entity_key(name) for name in country_names())
 
 
 def _surname(person: Span) -> list[str]:
