@@ -227,3 +227,13 @@ def test_coder_place_fallback_never_targets_the_source(code_events):
 ])
 def test_coder_seizing_people_is_abduction(code_events, text, cameo):
     assert cameo in {event.cameo for event in code(code_events, text)}
+
+
+def test_coder_headline_event_takes_the_date_the_lead_tells(events_of):
+    """A headline is its lead told shorter: its undated event takes the date of the same act in the lead (the full
+    pipeline, which makes each paragraph a sentence)."""
+    text = "Kenyan troops attack Somali positions\n\nKenyan troops attacked Somali positions on Wednesday."
+    headline, lead = sorted((e for e in events_of(text) if e.cameo_root == "19"),
+                            key=lambda e: e.mentions[0].char_start)[:2]
+    assert headline.mentions[0].char_start < text.index("\n") < lead.mentions[0].char_start
+    assert headline.date == lead.date == "2024-03-13" and headline.date_source == "text"

@@ -20,7 +20,7 @@ from dateline.events.agency import with_agents
 from dateline.events.cameo import lookup
 from dateline.events.content import content_tokens, listed_charge
 from dateline.events.crowds import as_protests
-from dateline.events.dates import date_for, inherit_episode_dates, time_expressions
+from dateline.events.dates import date_for, date_headline, inherit_episode_dates, time_expressions
 from dateline.events.joint import exercise_code
 from dateline.events.modality import is_intent_future, modality_of, obliges, reported_modality
 from dateline.events.patterns import Pattern, PatternBook, pattern_book
@@ -98,7 +98,12 @@ class EventCoder:
                 log.exception("event coding failed in %s at char %d", doc._.doc_id, sent.start_char)
                 per_sentence.append([])
         text = doc.text  # built from the tokens on every access: read it once
-        same_paragraph = [("\n" not in text[left.end_char:right.start_char]) for left, right in pairwise(sentences)]
+        # The blank line after a paragraph often belongs to its last sentence's span: look from its last character.
+        same_paragraph = [("\n" not in text[left.start_char + len(left.text.rstrip()):right.start_char])
+                          for left, right in pairwise(sentences)]
+        headline = bool(sentences) and len(sentences) > 1 and not same_paragraph[0] and \
+            sentences[0].text.rstrip()[-1:] not in ".!?\"'”’"
+        per_sentence = date_headline(per_sentence, headline)
         doc._.events = [event for group in inherit_episode_dates(per_sentence, same_paragraph) for event in group]
         return doc
 

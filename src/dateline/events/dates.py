@@ -184,3 +184,26 @@ def inherit_episode_dates(per_sentence: list[list[Event]], same_paragraph: list[
 
 def _country(actor: ActorRef | None) -> str | None:
     return actor.country if actor is not None and actor.country not in (None, "IGO", "NGO") else None
+
+
+HEADLINE_REACH = 3  # sentences after a headline in which its events are told again with their dates
+
+
+def date_headline(per_sentence: list[list[Event]], headline: bool) -> list[list[Event]]:
+    """A headline's events with no date of their own take the date of the same act by a compatible actor in the
+    sentences that follow: "Israeli strike kills seven in Rafah" is the lead's "strike ... killed seven people on
+    Monday", told shorter. Without it, two copies of one report published on different days keep different
+    headline dates."""
+    if not headline or not per_sentence:
+        return per_sentence
+    following = [event for group in per_sentence[1 : 1 + HEADLINE_REACH] for event in group
+                 if event.date_source == "text"]
+    first = list(per_sentence[0])
+    for index, event in enumerate(first):
+        if event.date_source != "published":
+            continue
+        told = next((other for other in following if other.cameo_root == event.cameo_root
+                     and _country(other.actor) in (None, _country(event.actor))), None)
+        if told is not None:
+            first[index] = replace(event, date=told.date, date_source="text")
+    return [first, *per_sentence[1:]]
