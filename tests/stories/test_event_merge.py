@@ -226,3 +226,14 @@ def test_event_merge_two_act_words_need_an_identified_participant():
     call = event("y1", "d1", "041", RAISI, WIDODO, "2023-04-06", lemma="call")
     talks = event("y2", "d2", "040", RAISI, WIDODO, "2023-04-06", lemma="talk")
     assert len(merge_events([call, talks]).events) == 1
+
+
+def test_event_merge_country_and_its_own_force_are_one_side():
+    """"An Israeli strike" (the country) and "the Israeli military struck" (its force, a knowledge-base body) are the
+    same side; another country's force is not."""
+    idf = ActorRef("Israeli military", "Israel Defense Forces", "ISR", "MIL", "ISRMIL", "org:idf")
+    lebanese_army = ActorRef("Lebanese army", "Lebanese Armed Forces", "LBN", "MIL", "LBNMIL", "org:laf")
+    strike = event("a", "doc1", "195", ISRAEL, None, "2026-05-04", lemma="strike")
+    assert agree(Variant.of(strike), Variant.of(event("b", "doc2", "190", idf, None, "2026-05-04", lemma="strike")))
+    assert not agree(Variant.of(strike),
+                     Variant.of(event("c", "doc2", "190", lebanese_army, None, "2026-05-04", lemma="strike")))

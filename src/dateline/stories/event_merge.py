@@ -311,7 +311,11 @@ def dates_compatible(a: Variant, b: Variant) -> bool:
 def same_actor(a: ActorRef, b: ActorRef) -> bool | None:
     """True / False when the two refs can be compared, None when they are too vague to tell."""
     if a.kb_id and b.kb_id:
-        return a.kb_id == b.kb_id
+        if a.kb_id == b.kb_id:
+            return True
+        if a.kb_id.startswith(COUNTRY_KB_PREFIX) != b.kb_id.startswith(COUNTRY_KB_PREFIX) and a.country == b.country:
+            return None  # a country and one of its own bodies or people: "an Israeli strike", "the IDF struck"
+        return False
     if a.country and b.country:
         if a.country != b.country:
             return False
