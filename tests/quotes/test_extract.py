@@ -54,6 +54,9 @@ def words(text: str) -> set[str]:
          'the attack was a "flagrant violation" of Syria\'s sovereignty', "Nasser Kanaani", "say"),
         ("Kanaani urged an effective reaction by the international community.", "indirect",
          "an effective reaction by the international community", "Kanaani", "urge"),
+        # a cue word inside the content that reports nothing itself ("continue") is content, not a second speech act
+        ("Dmitry Peskov said that the operation will continue.", "indirect", "the operation will continue",
+         "Dmitry Peskov", "say"),
     ],
 )  # fmt: skip
 def test_extract_finds_kind_content_speaker_cue(quotes_nlp, text, kind, content, speaker, cue):

@@ -104,9 +104,11 @@ def _find_cue_sites(doc: Doc, cues: CueLexicon, inside_quotes: set[int]) -> list
             continue
         speaker = phrase_of(head)
         sites.append(CueSite(token, cue, speaker, content_ids(token, cue) or _fronted_content(token, speaker)))
-    for site in sites:  # "stated that X and declared that Y": Y belongs to "declared", not to "stated"
+    # "stated that X and declared that Y": Y belongs to "declared", not to "stated". A cue word that reports nothing
+    # itself ("said the operation will continue") is part of the content, not a second speech act.
+    for site in sites:
         for other in sites:
-            if other is not site and other.token.i in site.content:
+            if other is not site and other.content and other.token.i in site.content:
                 site.content -= {t.i for t in other.token.subtree} | other.content
     return sites
 
