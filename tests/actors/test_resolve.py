@@ -64,6 +64,17 @@ def test_resolve_roles_and_names(resolve, text, published, phrase, name, code):
     assert (actor.name, actor.code) == (name, code)
 
 
+@pytest.mark.parametrize("text,role", [
+    ("The Kremlin spokesman, Dmitry Peskov, said the operation would continue.", "The Kremlin spokesman"),
+    ("Dmitry Peskov, the Kremlin spokesman, said the operation would continue.", "the Kremlin spokesman"),
+])
+def test_resolve_role_in_apposition_to_a_name_is_that_person(resolve, text, role):
+    """The name beside a role says who holds it, whoever the role table would pick ("spokesperson" of Russia is the
+    foreign ministry's)."""
+    actor = find(resolve(text, dt.date(2024, 1, 10)), role).actor
+    assert (actor.name, actor.text) == ("Dmitry Peskov", role)
+
+
 def test_resolve_unknown_person_with_nationality_and_title(resolve):
     doc = resolve("Armenian Prime Minister Tigran Abovyan arrived in Moscow on Monday.", dt.date(2024, 2, 1))
     actor = find(doc, "Armenian Prime Minister Tigran Abovyan").actor

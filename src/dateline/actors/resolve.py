@@ -11,6 +11,8 @@ Results land in `doc._.actor_mentions`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -47,10 +49,27 @@ class ActorResolver:
         self.lexicon = lx.ActorLexicon(nlp, self.kb)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = _DocResolver(self.kb, doc, self.lexicon.hits(doc)).run()
+        mentions = named_by_apposition(doc, _DocResolver(self.kb, doc, self.lexicon.hits(doc)).run())
         doc._.actor_mentions = contextualise(doc, as_companies(doc, mentions, self.kb))
         doc.user_data.pop("dateline.actor_index", None)
         return doc
+
+
+def named_by_apposition(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A role and a name in apposition are one person, and the name says who ("The Kremlin spokesman, Dmitry Peskov,"
+    or "Dmitry Peskov, the Kremlin spokesman,"), whoever the role table would have picked for the role alone."""
+    named = {i: m for m in mentions if m.how in ("name", "surname") for i in range(m.start, m.end)}
+    result = []
+    for mention in mentions:
+        if mention.how == "role":
+            root = doc[mention.start:mention.end].root
+            partners = [child for child in root.children if child.dep_ == "appos"]
+            partners += [root.head] if root.dep_ == "appos" else []
+            name = next((named[p.i] for p in partners if p.i in named), None)
+            if name is not None:
+                mention = replace(mention, actor=replace(name.actor, text=mention.actor.text))
+        result.append(mention)
+    return result
 
 
 @Language.factory("dateline_actors", requires=["token.dep", "token.head", "doc.ents"], assigns=["doc._.actor_mentions"])
