@@ -58,6 +58,8 @@ def test_resolve_dated_title(resolve, published, expected):
      "Dominic Raab", "GBRGOV"),
     ("Chinese President Xi Jinping received the delegation.", dt.date(2019, 9, 9), "Chinese President Xi Jinping",
      "Xi Jinping", "CHNGOV"),
+    ("The Kremlin spokesman said talks were possible.", dt.date(2024, 1, 10), "The Kremlin spokesman",
+     "Dmitry Peskov", "RUSGOV"),  # the president's spokesman, not the foreign ministry's
 ])
 def test_resolve_roles_and_names(resolve, text, published, phrase, name, code):
     actor = find(resolve(text, published), phrase).actor
