@@ -157,3 +157,12 @@ def test_extract_headline_claiming_a_deed_is_no_quote():
             "killed six people.\n\nInterior Minister Ali Yerlikaya said 14 suspects detained after the blast had "
             "been charged. Funerals for the victims were held on Wednesday.")
     assert [q.cue for q in run(nlp, text)] == ["say"]
+
+
+def test_extract_attribution_after_a_fronted_quote_is_not_content(quotes_nlp):
+    """'"...," a resident who gave her name as Olena said': the parser hangs the speaker under the quote's verb; what
+    follows a quote closed on its comma is attribution. The short quoted sentence after it continues her words."""
+    text = '"It\'s a tragedy," a local resident who gave her name only as Olena said. "We have nowhere to go."'
+    quotes = run(quotes_nlp, text)
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "It's a tragedy"), ("direct", "We have nowhere to go.")]
+    assert quotes[1].speaker == quotes[0].speaker

@@ -77,14 +77,17 @@ def _words(span: Span) -> int:
 
 
 def _is_scare(span: Span, has_cue: bool) -> bool:
-    """A quoted word or name, or (without a cue) a fragment that is not a sentence, is not a quotation."""
+    """A quoted word or name, or (without a cue) a fragment that is not a sentence, is not a quotation; a short
+    quoted sentence, capitalised and closed by its own full stop, is."""
     words = _words(span)
     if words < MIN_ATTRIBUTED_WORDS or all(t.pos_ in {"PROPN", "PUNCT", "DET"} or t.is_space for t in span):
         return True
     if has_cue:
         return False
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in span)
-    return words < MIN_SENTENCE_QUOTE_WORDS or not has_verb
+    text = span.text.strip()
+    whole_sentence = text[:1].isupper() and text[-1:] in ".!?"  # "We have nowhere to go." after a quote
+    return words < (MIN_INDIRECT_WORDS if whole_sentence else MIN_SENTENCE_QUOTE_WORDS) or not has_verb
 
 
 def _find_cue_sites(doc: Doc, cues: CueLexicon, inside_quotes: set[int]) -> list[CueSite]:
@@ -201,6 +204,11 @@ def _quoted_quotes(builder: _Builder, site: CueSite, spans: list[Span], quoted_i
     """One quote from the quoted stretches a cue introduces: direct, or mixed with the unquoted reported words."""
     doc = builder.doc
     reported = trim_edges(doc, site.content)
+    last = spans[-1]
+    if last.end <= site.token.i and last.text.rstrip()[-1:] in ",?!":
+        # '"It's a tragedy," a local resident who ... said': what follows a quote closed on its comma is attribution,
+        # whatever the parse hung under the quote's verb
+        reported = [i for i in reported if i < last.end]
     outside = [i for i in reported if i not in quoted_ids and not doc[i].is_punct and doc[i].i not in
                range(site.speaker.start, site.speaker.end)]  # fmt: skip
     inside = [i for i in reported if i in quoted_ids]
