@@ -275,3 +275,18 @@ def test_clustering_shared_lead_place_is_no_conflict():
     newcomer = replace(article("b", "bomb kill", "istanbul"), lead_places=("istanbul",))
     assert lead_agreement(clusterer.options, [], newcomer, story) == 0.0
     assert StoryClusterer.from_rows(clusterer.to_rows()).stories[story.story_id].lead_places == ["besiktas", "istanbul"]
+
+
+def test_clustering_undated_stories_retire_by_arrival_and_restore_alike():
+    """Undated stories have no clock but arrival: one leaves memory once `retire_undated` articles came after it."""
+    options = ClusterOptions(retire_undated=2)
+    clusterer = StoryClusterer(options)
+    topics = ["quake toll rescue", "election vote count", "strike union wage", "flood river dam"]
+    for n, words in enumerate(topics):
+        clusterer.assign(article(f"u{n}", words, f"place{n}"))
+    assert "u0" not in clusterer.story_of and "u1" not in clusterer.story_of
+    assert {"u2", "u3"} <= set(clusterer.story_of)
+    restored = StoryClusterer.from_rows({**clusterer.to_rows(), "stories": [
+        *clusterer.to_rows()["stories"], *(s.to_row() for s in clusterer.stories_to_save([]))]})
+    assert set(restored.story_of) == set(clusterer.story_of)
+    assert StoryClusterer().options.retire_undated >= 10_000  # ECB+ and ordinary runs never reach it

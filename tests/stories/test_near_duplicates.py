@@ -79,3 +79,19 @@ def test_near_duplicates_restore_skips_retired_rows_and_keeps_numbering():
     rows = [{**row, "published": dated[row["doc_id"]]} for row in everything.to_rows()]
     restored = NearDuplicateIndex.from_rows(rows, next_seq=2, retire_days=60)
     assert list(restored.to_rows()) == list(live.to_rows()) and restored.next_seq == 2
+
+
+def test_near_duplicates_undated_articles_retire_by_arrival():
+    text = "The quick brown fox jumps over the lazy dog near the river bank today, witnesses said on Monday."
+    index = NearDuplicateIndex(retire_undated=2)
+    index.add("a", text)
+    assert index.query(text) == "a"
+    index.add("b", "An entirely different report about an election count in a northern province went on.")
+    index.add("c", "Another unrelated article about rain, flooding and a dam on the river kept the town awake.")
+    assert "a" not in index and index.query(text) is None
+    restored = NearDuplicateIndex.from_rows(
+        [{**row, "published": None} for row in NearDuplicateIndex(retire_undated=5).to_rows()], retire_undated=2)
+    assert len(restored) == 0
+    rows = [{"doc_id": d, "seq": n, "scheme": index._scheme, "signature": [1] * 128, "published": None}
+            for n, d in enumerate("xyz")]
+    assert sorted(NearDuplicateIndex.from_rows(rows, retire_undated=2)._order) == ["y", "z"]

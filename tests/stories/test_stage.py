@@ -66,3 +66,23 @@ def test_stage_statement_events_merge_by_statement(example_dir, tmp_path, nlp):
     assert ("declar",) in acts
     stressed = next(e for e in statements if "stres" in {v["act"] for v in e["variants"]})
     assert stressed["num_sources"] == 2 and len({v["statement"] for v in stressed["variants"]}) == 1
+
+
+def test_stage_undated_signatures_retire_by_arrival_across_runs(example_dir, tmp_path, monkeypatch, nlp):
+    """An undated feed: a copy of the first article, ingested in a later run after two other articles, matches it
+    while the index keeps it, and is new news once `DEFAULT_RETIRE_UNDATED` articles have come after it."""
+    texts = sorted(p.read_text(encoding="utf-8") for p in example_dir.glob("*.txt"))
+    other = "Farmers in the valley said the late rains had ruined most of the wheat harvest this year. " * 3
+    first = tmp_path / "first.jsonl"
+    first.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in
+                             (("a", texts[0]), ("b", texts[1]), ("c", other))), encoding="utf-8")
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({"id": "a-copy", "text": texts[0] + "\n\nRepublished."}) + "\n", encoding="utf-8")
+    originals = []
+    for keep in (10, 2):
+        monkeypatch.setattr(stage, "DEFAULT_RETIRE_UNDATED", keep)
+        options = IngestOptions(db=str(tmp_path / f"keep{keep}.duckdb"), batch_size=1, workers=1)
+        ingest([first], options)
+        ingest([later], options)
+        originals.append([original for _, _, original in _stories(options.db) if original is not None])
+    assert len(originals[0]) == 1 and originals[1] == []

@@ -80,17 +80,20 @@ def read_cluster_state(store: Store) -> dict[str, list[dict[str, Any]]] | None:
     }
 
 
-def read_signatures(store: Store, retire_days: int) -> tuple[list[dict[str, Any]], int]:
+def read_signatures(store: Store, retire_days: int,
+                    retire_undated: int | None = None) -> tuple[list[dict[str, Any]], int]:
     """The MinHash signatures of the articles published within `retire_days` of the newest stored one (and of the
-    undated ones), in insertion order, each with its `published`; and the next insertion number."""
+    last `retire_undated` undated ones, all when None), in insertion order, each with its `published`; and the next
+    insertion number."""
     newest, next_seq = store.con.execute(
         "SELECT max(d.published), coalesce(max(s.seq) + 1, 0) FROM doc_signatures s LEFT JOIN documents d USING (doc_id)"
     ).fetchone()
     horizon = _horizon(newest, retire_days)
     rows = store.con.execute(
         "SELECT s.doc_id, s.seq, s.scheme, s.signature, d.published FROM doc_signatures s "
-        "LEFT JOIN documents d USING (doc_id) WHERE ? IS NULL OR d.published IS NULL OR d.published >= ? ORDER BY s.seq",
-        [horizon, horizon],
+        "LEFT JOIN documents d USING (doc_id) WHERE (d.published IS NOT NULL AND (? IS NULL OR d.published >= ?)) OR "
+        "(d.published IS NULL AND (? IS NULL OR s.seq >= ?)) ORDER BY s.seq",
+        [horizon, horizon, retire_undated, next_seq - (retire_undated or 0)],
     ).fetchall()
     return [
         {"doc_id": doc_id, "seq": seq, "scheme": scheme, "signature": json.loads(signature), "published": published}

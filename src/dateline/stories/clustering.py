@@ -17,11 +17,12 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, fields
 from datetime import date, timedelta
 from typing import Any
 
 from dateline.records import Story, iso_day
+from dateline.stories.cluster_options import ClusterOptions
 from dateline.stories.features import ArticleFeatures
 from dateline.stories.lead_specifics import is_specific, lead_agreement, lead_views
 from dateline.stories.story_state import (
@@ -35,78 +36,6 @@ from dateline.stories.story_state import (
     top,
     unit,
 )
-
-
-@dataclass(frozen=True)
-class ClusterOptions:
-    """Settings of the clusterer.
-
-    The similarity settings and the date weights were chosen by grid search on the ECB+ train topics (mean B-cubed F1
-    over the scorer's and the file ingest order: 0.907, and 0.882 over those and six random orders, which interleave
-    topics as a news stream does; thresholds below 0.125 merge the DUI-arrest trap in tests/stories); the two minimum
-    similarities guard the hand-made traps there. Time settings are news-cycle defaults (ECB+ has no dates).
-    The young-story margin was re-chosen on the articles as `dateline ingest` makes them (bench/ecbplus.py): 0.15 ->
-    0.2 leaves train unchanged (0.907 -> 0.906 in the scorer's order, 0.883 over six random orders) and raises dev
-    (0.877 -> 0.904, 0.852 -> 0.858).
-    """
-
-    threshold: float = 0.14  # minimum combined similarity to join a large story ...
-    small_story_margin: float = 0.2  # ... plus margin / size: a one-article centroid is noisy, joining it needs more
-    # ... unless both are mostly about one name that at most this share of articles has named (ECB+ as ingest makes
-    # it, scorer's order: train B-cubed 0.901 -> 0.906, dev unchanged at 0.904).
-    rare_name_share: float = 0.01  # 0 turns this off
-    entity_weight: float = 0.3  # share of the entity view in the combined similarity (the rest is terms)
-    min_entity_similarity: float = 0.05  # when both name places/people, sharing none of them means another event
-    min_text_similarity: float = 0.1  # shared names alone (a team, a city) do not make one story: the words must agree
-    # A young story is known mostly by its founder's main names: when the newcomer's `main_entities` most salient
-    # names are all missing from such a story and the story's are all missing from the newcomer, it is another event
-    # of the same kind (Klitschko v Rahman, then Klitschko v Thompson). On the ECB+ train topics this raised B-cubed
-    # F1 from 0.875 to 0.895 (official ingest path) and from 0.886 to 0.893 (gold tokens).
-    young_story_size: int = 1
-    main_entities: int = 1
-    grace_days: int = 1  # a report published the day after the story's last article is not penalised at all
-    half_life_days: float = 7.0  # beyond that, a story's pull halves every `half_life_days`
-    max_gap_days: int = 21  # stories inactive for longer than this are not candidates
-    # Stories whose last article is more than `retire_days` older than the newest article seen leave memory (they stay
-    # in the store, and `from_rows` loads only the others), so a long run holds the stories of a window, not of the
-    # whole corpus. The margin over `max_gap_days` lets articles that arrive late, by up to the difference, still join
-    # their story; an article older than that starts a new one.
-    retire_days: int = 60
-    salient_terms: int = 15  # index keys per article: top terms by tf-idf ...
-    salient_entities: int = 10  # ... and top entities
-    max_candidates: int = 30  # stories scored in full per article
-    posting_limit: int = 20  # most recently active, in-window stories read per index key ...
-    posting_cap: int = 500  # ... out of this many kept per key (older ones are dropped)
-    centroid_terms: int = 400  # terms kept per story centroid (largest weights)
-    centroid_entities: int = 100
-    # Dates in the leads as a conflict: both name years and share none -> another event of the kind (a 2008 raid, a
-    # 2011 raid), -year_weight; a shared year, +year_match_bonus; a side naming none says nothing; months likewise.
-    # (An agreement share, 0.5 when a side named none, penalised yearless follow-ups: train 0.897 against 0.907.)
-    year_weight: float = 0.2
-    year_match_bonus: float = 0.05
-    month_weight: float = 0.1
-    month_match_bonus: float = 0.05
-    # Other lead specifics (names, numbers) as that agreement share, shifting by weight * (share - 0.5): neutral on
-    # the ECB+ train topics, so off.
-    specifics_weight: float = 0.0
-    # First-sentence places below country level, both named and none shared: -place_conflict_weight (a bus station
-    # bombing in Ankara, the police station bombing in Istanbul, the same day). ECB+ as ingest makes it: train B-cubed
-    # 0.904 -> 0.906 in the scorer's order, 0.878 -> 0.881 over six random orders; dev 0.900 unchanged, 0.854 ->
-    # 0.866 over random orders; 0.2 lost on both.
-    place_conflict_weight: float = 0.1
-    max_lead_places: int = 20  # kept per story, first come
-    lead_keys: int = 60  # lead entities kept per story (most frequent)
-    # A fresh store has seen too few articles to know which words are common: with two articles every shared word
-    # looks common. Counting `idf_prior_docs` imaginary articles that lack every term keeps early weights near-uniform.
-    idf_prior_docs: int = 50
-
-    def __post_init__(self) -> None:
-        if not 0.0 <= self.entity_weight <= 1.0:
-            raise ValueError("entity_weight must be within [0, 1]")
-        if self.half_life_days <= 0 or self.max_gap_days < 0:
-            raise ValueError("half_life_days must be positive and max_gap_days not negative")
-        if self.retire_days < self.max_gap_days:
-            raise ValueError("retire_days must be at least max_gap_days")
 
 
 class StoryClusterer:
@@ -131,6 +60,7 @@ class StoryClusterer:
         self._postings: dict[str, dict[str, int]] = defaultdict(dict)  # key -> {story_id: seq}, oldest first
         self.newest: date | None = None  # the latest publication date seen: stories retire relative to it
         self._by_last: list[tuple[date, str]] = []  # heap of (last_published, story_id), stale entries skipped
+        self._undated: list[tuple[int, str]] = []  # heap of (last_seq, story_id) of undated stories, the same
         self.late_articles = 0  # articles that arrived already older than the horizon (each starts a new story)
         self._changed: set[str] = set()  # stories changed other than by an article joining (see stories_to_save)
         self._retired_unsaved: dict[str, StoryState] = {}  # retired since the last save: their last change is unsaved
@@ -158,6 +88,7 @@ class StoryClusterer:
             story.doc_ids.append(doc_id)
             self.story_of[doc_id] = story_id
             self._extend(story, iso_day(published))
+            self._touch(story)
             self._retire_quiet_stories()
 
     def best_story(
@@ -287,7 +218,13 @@ class StoryClusterer:
         for key in self._index_keys(features, terms, entities):
             story.keys[key] = self.seq
             self._post(key, story.story_id)
+        self._touch(story)
         self._retire_quiet_stories()
+
+    def _touch(self, story: StoryState) -> None:
+        story.last_seq = self.seq
+        if story.last_published is None:
+            heapq.heappush(self._undated, (story.last_seq, story.story_id))
 
     def _post(self, key: str, story_id: str) -> None:
         posting = self._postings[key]
@@ -317,23 +254,29 @@ class StoryClusterer:
         """Called once an article is in: this also retires at once a story a late article founded past the horizon
         (`from_rows` would not load it either)."""
         horizon = self.horizon()
-        if horizon is None:
-            return
-        while self._by_last and self._by_last[0][0] < horizon:
+        while horizon is not None and self._by_last and self._by_last[0][0] < horizon:
             last, story_id = heapq.heappop(self._by_last)
             story = self.stories.get(story_id)
-            if story is None or story.last_published != last:
-                continue  # retired already, or updated since this entry was pushed
-            del self.stories[story_id]
-            self._retired_unsaved[story_id] = story
-            for doc_id in story.doc_ids:
-                self.story_of.pop(doc_id, None)
-            for key in story.keys:
-                posting = self._postings.get(key)
-                if posting is not None:
-                    posting.pop(story_id, None)
-                    if not posting:
-                        del self._postings[key]
+            if story is not None and story.last_published == last:  # else retired, or updated since the push
+                self._retire(story)
+        oldest = self.seq - self.options.retire_undated  # `retire_undated` articles or more came after it
+        while self._undated and self._undated[0][0] <= oldest:
+            last_seq, story_id = heapq.heappop(self._undated)
+            story = self.stories.get(story_id)
+            if story is not None and story.last_published is None and story.last_seq == last_seq:
+                self._retire(story)
+
+    def _retire(self, story: StoryState) -> None:
+        del self.stories[story.story_id]
+        self._retired_unsaved[story.story_id] = story
+        for doc_id in story.doc_ids:
+            self.story_of.pop(doc_id, None)
+        for key in story.keys:
+            posting = self._postings.get(key)
+            if posting is not None:
+                posting.pop(story.story_id, None)
+                if not posting:
+                    del self._postings[key]
 
     def stories_to_save(self, touched: Iterable[str]) -> list[StoryState]:
         """The states to write after a batch: the `touched` stories (articles joined them), then those changed
@@ -386,9 +329,13 @@ class StoryClusterer:
             story = StoryState.from_row(row)
             if horizon and story.last_published and story.last_published < horizon:
                 continue
+            if story.last_published is None and story.last_seq <= meta["seq"] - clusterer.options.retire_undated:
+                continue
             clusterer.stories[story.story_id] = story
             if story.last_published:
                 clusterer._by_last.append((story.last_published, story.story_id))
+            else:
+                clusterer._undated.append((story.last_seq, story.story_id))
             clusterer.story_of.update((doc_id, story.story_id) for doc_id in story.doc_ids)
             touches.extend((seq, key, story.story_id) for key, seq in story.keys.items())
         for seq, key, story_id in sorted(touches):  # replaying touches in order rebuilds the same posting lists
@@ -396,6 +343,7 @@ class StoryClusterer:
             clusterer._post(key, story_id)
         clusterer.seq = meta["seq"]
         heapq.heapify(clusterer._by_last)
+        heapq.heapify(clusterer._undated)
         return clusterer
 
     def to_stories(self) -> list[Story]:

@@ -3,13 +3,9 @@ story: two reports of one kind of event (a 2008 raid, a 2011 raid) share their w
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from dateline.stories.cluster_options import ClusterOptions
 from dateline.stories.features import DATE_PREFIXES, MONTH_PREFIX, YEAR_PREFIX, ArticleFeatures
 from dateline.stories.story_state import StoryState
-
-if TYPE_CHECKING:
-    from dateline.stories.clustering import ClusterOptions
 
 LeadView = tuple[float, bool, list[str]]  # (weight, dates or other specifics, the article's lead keys of that kind)
 

@@ -5,8 +5,8 @@ ch. 3) finds the candidates without comparing against every stored article, so a
 1,000,000 stored documents. Every candidate is then checked against the threshold with the full signature.
 
 Syndication happens within days, so the index keeps only the articles published within `retire_days` of the newest
-one it has seen (undated articles stay): memory follows the news window, not the size of the store. A copy published
-later than that is treated as a new article.
+one it has seen, and of undated articles the last `retire_undated` added: memory follows the news window, not the
+size of the store. A copy published later than that is treated as a new article.
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ DEFAULT_SHINGLE = 5
 DEFAULT_SEED = 1
 # Wires syndicate within days; a copy published after the story window (the clusterer's `max_gap_days`) is new news.
 DEFAULT_RETIRE_DAYS = 21
+# Undated articles have no clock but their arrival: one is forgotten once this many articles have come after it (a
+# feed without dates at 20,000 articles a day still keeps a day of copies to match against).
+DEFAULT_RETIRE_UNDATED = 20_000
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -60,16 +63,18 @@ class NearDuplicateIndex:
         seed: int = DEFAULT_SEED,
         shingle_size: int = DEFAULT_SHINGLE,
         retire_days: int = DEFAULT_RETIRE_DAYS,
+        retire_undated: int = DEFAULT_RETIRE_UNDATED,
     ):
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold}")
-        if retire_days < 0:
-            raise ValueError("retire_days must not be negative")
+        if retire_days < 0 or retire_undated < 1:
+            raise ValueError("retire_days must not be negative and retire_undated must be positive")
         self.threshold = threshold
         self.num_perm = num_perm
         self.seed = seed
         self.shingle_size = shingle_size
         self.retire_days = retire_days
+        self.retire_undated = retire_undated
         # A lower LSH threshold than the decision threshold: LSH only proposes, the full signature decides.
         self._lsh = MinHashLSH(threshold=max(0.5, threshold - 0.2), num_perm=num_perm)
         template = MinHash(num_perm=num_perm, seed=seed)
@@ -80,6 +85,7 @@ class NearDuplicateIndex:
         self.next_seq = 0
         self.newest: date | None = None
         self._by_date: list[tuple[date, str]] = []  # heap of (published, doc_id) of dated articles
+        self._undated: list[tuple[int, str]] = []  # heap of (insertion number, doc_id) of undated articles
 
     def __len__(self) -> int:
         return len(self._hashvalues)
@@ -118,6 +124,9 @@ class NearDuplicateIndex:
         if day is not None:
             heapq.heappush(self._by_date, (day, doc_id))
             self.advance(day)  # a late article already past the horizon leaves at once, as `from_rows` skips it
+        else:
+            heapq.heappush(self._undated, (seq, doc_id))
+        self._retire_undated()
         return seq
 
     def advance(self, published: str | date | None) -> None:
@@ -137,10 +146,16 @@ class NearDuplicateIndex:
     def _retire_old(self) -> None:
         horizon = self.horizon()
         while self._by_date and self._by_date[0][0] < horizon:
-            _, doc_id = heapq.heappop(self._by_date)
-            self._lsh.remove(doc_id)
-            del self._hashvalues[doc_id]
-            del self._order[doc_id]
+            self._forget(heapq.heappop(self._by_date)[1])
+
+    def _retire_undated(self) -> None:
+        while self._undated and self._undated[0][0] < self.next_seq - self.retire_undated:
+            self._forget(heapq.heappop(self._undated)[1])
+
+    def _forget(self, doc_id: str) -> None:
+        self._lsh.remove(doc_id)
+        del self._hashvalues[doc_id]
+        del self._order[doc_id]
 
     def query(self, text: str) -> str | None:
         """The earliest stored article this text duplicates (estimated Jaccard >= threshold), else None."""
@@ -190,4 +205,5 @@ class NearDuplicateIndex:
                               permutations=index._permutations, scheme=row["scheme"])
             index.add_signature(row["doc_id"], minhash, day, seq=row["seq"])
         index.next_seq = max(index.next_seq, next_seq)
+        index._retire_undated()
         return index

@@ -26,7 +26,7 @@ from dateline.store.stage_state import (
 )
 from dateline.stories.clustering import StoryClusterer
 from dateline.stories.event_merge import MergedEvents, Variant, merge_into, with_statements
-from dateline.stories.near_duplicates import DEFAULT_RETIRE_DAYS, NearDuplicateIndex
+from dateline.stories.near_duplicates import DEFAULT_RETIRE_DAYS, DEFAULT_RETIRE_UNDATED, NearDuplicateIndex
 from dateline.stories.placement import place_article
 
 log = logging.getLogger(__name__)
@@ -61,8 +61,9 @@ class LinkingStage:
     @property
     def duplicates(self) -> NearDuplicateIndex:
         if self._duplicates is None:
-            rows, next_seq = read_signatures(self.store, DEFAULT_RETIRE_DAYS)
-            self._duplicates = NearDuplicateIndex.from_rows(rows, next_seq=next_seq)
+            rows, next_seq = read_signatures(self.store, DEFAULT_RETIRE_DAYS, DEFAULT_RETIRE_UNDATED)
+            self._duplicates = NearDuplicateIndex.from_rows(rows, next_seq=next_seq,
+                                                            retire_undated=DEFAULT_RETIRE_UNDATED)
         return self._duplicates
 
     def _story_events(self, story_id: str) -> MergedEvents:

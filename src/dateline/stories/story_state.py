@@ -37,6 +37,7 @@ class StoryState:
     keys: dict[str, int] = field(default_factory=dict)  # index key -> sequence number it was last touched
     lead: dict[str, float] = field(default_factory=dict)  # lead entity -> how many members name it in their lead
     lead_places: list[str] = field(default_factory=list)  # the members' first-sentence places (features.lead_places)
+    last_seq: int = 0  # the clusterer's article count when an article last joined: the clock of undated stories
 
     def to_row(self) -> dict[str, Any]:
         row = asdict(self)
@@ -53,6 +54,7 @@ class StoryState:
         story = cls(**{k: v for k, v in values.items() if k in _STORY_FIELDS})
         story.term_norm = story.term_norm or norm(story.terms)  # rows written before norms were stored
         story.entity_norm = story.entity_norm or norm(story.entities)
+        story.last_seq = story.last_seq or max(story.keys.values(), default=0)  # rows written before it was stored
         return story
 
     def to_story(self, event_ids: tuple[str, ...] = ()) -> Story:
