@@ -229,3 +229,8 @@ def test_resolve_city_police_is_one_police_actor_of_the_citys_country(resolve, t
     police = [m.actor for m in doc._.actor_mentions if m.actor.sector == "COP"]
     assert [actor.code for actor in police] == [country + "COP"]
     assert not [m for m in doc._.actor_mentions if m.how == "capital"]  # "London" is no government here
+
+
+def test_resolve_unknown_names_in_apposition_leave_the_role_its_country(resolve):
+    doc = resolve("Chinese police detained two Canadian citizens, Michael Kovrig and Michael Spavor.", dt.date(2019, 1, 1))
+    assert find(doc, "two Canadian citizens").actor.country == "CAN"

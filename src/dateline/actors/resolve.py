@@ -58,7 +58,8 @@ class ActorResolver:
 def named_by_apposition(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """A role and a name in apposition are one person, and the name says who ("The Kremlin spokesman, Dmitry Peskov,"
     or "Dmitry Peskov, the Kremlin spokesman,"), whoever the role table would have picked for the role alone."""
-    named = {i: m for m in mentions if m.how in ("name", "surname") for i in range(m.start, m.end)}
+    # Only a known person: "two Canadian citizens, Michael Kovrig and ..." keep the country the role phrase gives.
+    named = {i: m for m in mentions if m.how in ("name", "surname") and m.actor.kb_id for i in range(m.start, m.end)}
     result = []
     for mention in mentions:
         if mention.how == "role":
