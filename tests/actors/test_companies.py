@@ -36,6 +36,7 @@ def test_companies_country_in_a_company_name_is_business(resolve, text, code):
     ("The Iranian Foreign Ministry condemned the attack.", "IRNGOV"),
     ("The Pakistan Army attacked militants.", "PAKMIL"),
     ("France condemned the attack.", "FRA"),
+    ("The White House said talks would continue.", "USAGOV"),  # "The" makes no company of it
 ])
 def test_companies_state_bodies_and_countries_stay(resolve, text, code):
     codes = {actor.code for actor in resolve(text)}

@@ -166,3 +166,19 @@ def test_extract_attribution_after_a_fronted_quote_is_not_content(quotes_nlp):
     quotes = run(quotes_nlp, text)
     assert [(q.kind, q.text) for q in quotes] == [("direct", "It's a tragedy"), ("direct", "We have nowhere to go.")]
     assert quotes[1].speaker == quotes[0].speaker
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parser hangs the that-clause on "statement"
+    ("The White House said in a statement that President Joe Biden had spoken with Benjamin Netanyahu.",
+     [("indirect", "say", "President Joe Biden had spoken with Benjamin Netanyahu")]),
+    # a participle shares its verb's speaker, and a quoted fragment in its clause is its own
+    ('"This is a dark day for our country," Keir Starmer told parliament, adding that the government would "leave no '
+     'stone unturned".', [("direct", "tell", "This is a dark day for our country"),
+                          ("mixed", "add", 'the government would "leave no stone unturned')]),
+    # a fronted participle clause is the circumstance, not what was said
+    ('Asked whether talks would resume, the minister replied: "Not now."', [("direct", "reply", "Not now.")]),
+])
+def test_extract_attribution_shapes_of_wire_copy(quotes_nlp, text, expected):
+    assert [(q.kind, q.cue, q.text) for q in run(quotes_nlp, text)] == expected

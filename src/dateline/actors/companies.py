@@ -28,8 +28,8 @@ def as_companies(doc: Doc, mentions: list[ActorMention], kb: KnowledgeBase) -> l
         if ent.label_ != "ORG" or len(ent) < 2:
             continue
         inside = [mention for mention in mentions if ent.start <= mention.start and mention.end <= ent.end]
-        if len(inside) != 1 or inside[0].how not in COUNTRY_HOWS or inside[0].end - inside[0].start == len(ent):
-            continue
+        if len(inside) != 1 or inside[0].how not in COUNTRY_HOWS or _only_determiners_around(ent, inside[0]):
+            continue  # "The White House" is the White House, not a company named after it
         if _has_sector_word(ent, inside[0], kb):
             continue
         country = inside[0].actor.country
@@ -37,6 +37,10 @@ def as_companies(doc: Doc, mentions: list[ActorMention], kb: KnowledgeBase) -> l
                          code=(country or "") + BUSINESS)
         replaced[id(inside[0])] = ActorMention(ent.start, ent.end, actor, "organisation")
     return [replaced.get(id(mention), mention) for mention in mentions] if replaced else mentions
+
+
+def _only_determiners_around(ent: Span, mention: ActorMention) -> bool:
+    return all(token.pos_ == "DET" or token.is_punct for token in ent if not mention.start <= token.i < mention.end)
 
 
 def _has_sector_word(ent: Span, mention: ActorMention, kb: KnowledgeBase) -> bool:

@@ -37,6 +37,17 @@ def _subtree_ids(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
+def _that_clause_of_object(prep: Token) -> set[int]:
+    """The "that" clause the parser attached to a prepositional object of the cue ("in a statement that X")."""
+    for pobj in prep.children:
+        if pobj.dep_ == "pobj":
+            for clause in pobj.children:
+                marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+                if clause.dep_ in {"acl", "ccomp"} and "that" in marks:
+                    return _subtree_ids(clause)
+    return set()
+
+
 def _has_verb(token: Token) -> bool:
     return any(t.pos_ in {"VERB", "AUX"} for t in token.subtree)
 
@@ -57,6 +68,7 @@ def content_ids(token: Token, cue: Cue) -> set[int]:
     particle = _particle(token, cue) if cue.particle else None
     for child in token.children:
         if child.dep_ in {"prep", "prt"} and child != particle:
+            ids |= _that_clause_of_object(child)  # "said in a statement that ...": the parser hangs it on the noun
             continue  # "said on Wednesday" is a time, not content
         if child == particle and child.dep_ == "prep":
             ids |= _subtree_ids(child) - {child.i}

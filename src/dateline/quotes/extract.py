@@ -125,6 +125,9 @@ def _fronted_content(token: Token, speaker: Span) -> set[int]:
     fronted = token.doc[sent.start : comma]
     if not any(t.pos_ in {"VERB", "AUX"} for t in fronted) or len(fronted) < MIN_INDIRECT_WORDS:
         return set()  # "In the call, Raisi explained ..." fronts a phrase, not a report
+    opener = next((t for t in fronted if not t.is_punct), fronted[0])
+    if opener.tag_ in {"VBN", "VBG"} or opener.pos_ in {"SCONJ", "ADP"}:
+        return set()  # "Asked whether talks would resume, the minister replied": the circumstance, not the reply
     return set(range(sent.start, comma))
 
 

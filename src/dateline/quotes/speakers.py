@@ -42,8 +42,8 @@ def actors_resolver() -> Resolver | None:
 
 def subject_of(verb: Token, is_cue: Callable[[Token], bool] = lambda token: False) -> Token | None:
     """The grammatical subject of a cue verb. Coordinated verbs share it ("criticised Israel and asserted that..."),
-    and a cue the parser hung inside another cue's clause ("stated that X should meet and declared that...") shares
-    that cue's subject.
+    a cue the parser hung inside another cue's clause ("stated that X should meet and declared that...") shares
+    that cue's subject, and so does a participle ("told parliament, adding that ...").
     """
     for _ in range(4):
         for child in verb.children:
@@ -51,6 +51,9 @@ def subject_of(verb: Token, is_cue: Callable[[Token], bool] = lambda token: Fals
                 return child
             if child.dep_ == "agent":  # "it was stated by the ministry"
                 return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head != verb:
+            verb = verb.head  # "..., adding that ...": the speaker of the verb the participle hangs from
+            continue
         if verb.dep_ != "conj" or verb.head == verb:
             return None
         host = verb.head
