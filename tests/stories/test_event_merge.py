@@ -237,3 +237,14 @@ def test_event_merge_country_and_its_own_force_are_one_side():
     assert agree(Variant.of(strike), Variant.of(event("b", "doc2", "190", idf, None, "2026-05-04", lemma="strike")))
     assert not agree(Variant.of(strike),
                      Variant.of(event("c", "doc2", "190", lebanese_army, None, "2026-05-04", lemma="strike")))
+
+
+def test_event_merge_support_needs_a_matching_side_besides_the_word():
+    """Statements in one story support many things: "Iran supports any activity ..." and "support of the Palestinian
+    nation" share the act word but no side, and stay two events; a shared side joins them."""
+    iran = ActorRef("Iran", "Iran", "IRN", None, "IRN", "country:IRN")
+    any_activity = event("s1", "d1", "051", iran, None, "2023-04-07", source="published", lemma="support")
+    palestinians = event("s2", "d2", "051", None, WORSHIPPERS, "2023-04-08", source="published", lemma="support")
+    assert len(merge_events([any_activity, palestinians]).events) == 2
+    by_iran = replace(palestinians, actor=iran)
+    assert len(merge_events([any_activity, by_iran]).events) == 1
