@@ -130,3 +130,19 @@ def test_ingest_cli_date_order_keeps_an_out_of_order_archive_story_whole(example
     assert late["first"] != late["second"]  # both arrived past the horizon: a story each
     ordered = _stories_by_external_id(sorted_first)
     assert ordered["first"] == ordered["second"] != ordered["later"]
+
+
+def test_ingest_cli_warns_once_when_articles_arrive_out_of_date_order(example_dir, tmp_path: Path, caplog):
+    """A few days out of order is within the horizon but can split a story: the run says so, once."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(example_dir.glob("*.txt"))]
+    records = [{"id": "first", "text": texts[0], "published": "2023-04-07"},
+               {"id": "later", "text": GOOD, "published": "2023-04-12"},
+               {"id": "second", "text": texts[1], "published": "2023-04-08"},
+               {"id": "again", "text": GOOD + " Talks resume.", "published": "2023-04-09"}]
+    archive = tmp_path / "feed.jsonl"
+    archive.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with caplog.at_level("WARNING", logger="dateline.stories.stage"):
+        assert runner.invoke(app, ["ingest", str(archive), "--db", str(tmp_path / "o.duckdb"), "--stages", "",
+                                   "--batch-size", "1", "-q"]).exit_code == 0
+    warnings = [r.getMessage() for r in caplog.records if "out of date order" in r.getMessage()]
+    assert len(warnings) == 1 and "--date-order" in warnings[0]

@@ -62,6 +62,7 @@ class StoryClusterer:
         self._by_last: list[tuple[date, str]] = []  # heap of (last_published, story_id), stale entries skipped
         self._undated: list[tuple[int, str]] = []  # heap of (last_seq, story_id) of undated stories, the same
         self.late_articles = 0  # articles that arrived already older than the horizon (each starts a new story)
+        self.out_of_order = 0  # articles that arrived more than `grace_days` older than the newest one seen
         self._changed: set[str] = set()  # stories changed other than by an article joining (see stories_to_save)
         self._retired_unsaved: dict[str, StoryState] = {}  # retired since the last save: their last change is unsaved
 
@@ -74,6 +75,8 @@ class StoryClusterer:
         horizon = self.horizon()
         if horizon and features.published and features.published < horizon:
             self.late_articles += 1
+        elif self.newest and features.published and (self.newest - features.published).days > self.options.grace_days:
+            self.out_of_order += 1  # its story may have moved on without the reports in between
         terms = unit(_weighted(features.terms, self._term_idf))
         entities = unit(_weighted(features.entities, self._entity_idf))
         best = self.best_story(features, terms, entities)

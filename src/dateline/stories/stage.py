@@ -49,6 +49,7 @@ class LinkingStage:
         self._duplicates: NearDuplicateIndex | None = None
         self._merged: OrderedDict[str, MergedEvents] = OrderedDict()
         self._matcher: Any = None
+        self._warned_order = False
 
     # -- state, loaded on first use ---------------------------------------------------------------------------------
     @property
@@ -95,7 +96,7 @@ class LinkingStage:
         linked: list[Analysis] = []
         touched: dict[str, set[str]] = {}  # story_id -> ids of its merged events this batch created or extended
         df_keys: set[tuple[str, str]] = set()
-        late = self.clusterer.late_articles
+        late, out_of_order = self.clusterer.late_articles, self.clusterer.out_of_order
         for analysis in analyses:
             document = analysis.document
             placed = place_article(self.clusterer, self.duplicates, document, analysis.features)
@@ -112,6 +113,11 @@ class LinkingStage:
             log.warning("%d articles were published more than %d days before the newest one seen: each starts a story "
                         "of its own (ingest archives in date order, or with dateline ingest --date-order)",
                         self.clusterer.late_articles - late, self.clusterer.options.retire_days)
+        if self.clusterer.out_of_order > out_of_order and not self._warned_order:
+            self._warned_order = True  # once a run: an archive read out of order would repeat it every batch
+            log.warning("articles are arriving out of date order (%d so far more than %d day(s) older than the newest "
+                        "one seen): stories link best in date order (dateline ingest --date-order)",
+                        self.clusterer.out_of_order, self.clusterer.options.grace_days)
         if self.match_statements:  # before merging: reports of one statement are one event
             linked = self._with_statements(linked, state)
         for analysis in linked:
