@@ -50,7 +50,7 @@ def _errors_to_exit() -> Iterator[None]:
         raise typer.Exit(EXIT_USAGE) from None
 
 
-def _options(db: str, batch_size: int, workers: int, max_bytes: int, stages: str, date_order: bool | None = None
+def _options(db: str, batch_size: int, workers: int, max_bytes: int, stages: str, date_order: bool = False
              ) -> IngestOptions:
     with _errors_to_exit():
         return IngestOptions(
@@ -113,16 +113,15 @@ def ingest(
     batch_size: Annotated[int, typer.Option(help="Articles per batch and per transaction.")] = DEFAULTS["batch_size"],
     max_bytes: Annotated[int, typer.Option(help="Largest article accepted, in bytes.")] = DEFAULTS["max_bytes"],
     stages: Annotated[str, typer.Option(help="NLP stages to run, comma-separated.")] = DEFAULTS["stages"],
-    date_order: Annotated[bool | None, typer.Option(
-        "--date-order/--input-order", help="Sort by publication date before linking stories, or keep the input order. "
-        "Default: sort files and folders, keep the order of a stream on stdin.")] = DEFAULTS["date_order"],
+    date_order: Annotated[bool, typer.Option("--date-order", help="Sort by publication date before linking stories "
+                                             "(for archives read out of date order).")] = DEFAULTS["date_order"],
     quiet: QuietOption = False,
 ) -> None:
     """Read news (text, JSONL/JSON, HTML, RSS/Atom, WARC) into the store.
 
     Re-ingesting the same articles changes nothing. A directory may hold a manifest.jsonl with per-file metadata
-    (file, published, source, title, url, license). Stories follow the news as it happens, so files and folders are
-    read in publication-date order (undated first); a JSONL stream on stdin is linked as it arrives.
+    (file, published, source, title, url, license). Stories follow the news as it happens: feed an archive in date
+    order, or pass --date-order to have it sorted first.
 
     Example: dateline ingest articles/ feed.xml crawl.warc.gz --db news.duckdb
     """

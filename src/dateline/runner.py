@@ -28,7 +28,6 @@ from dateline.store.duckdb_store import INGEST_MEMORY_LIMIT
 from dateline.stories.stage import LinkingStage
 
 log = logging.getLogger(__name__)
-STDIN = "-"  # the path that reads a JSONL stream from standard input
 
 Progress = Callable[[int], None]
 
@@ -95,7 +94,6 @@ def ingest(
     Re-running with the same inputs stores nothing new: documents are keyed by a hash of their identity and text.
     """
     options = options or IngestOptions()
-    paths = list(paths)
     report = IngestReport()
     progress = progress or (lambda n: None)
     owns_store = store is None
@@ -105,8 +103,8 @@ def ingest(
     try:
         documents = _normalised(iter_inputs(paths, max_bytes=options.max_bytes), report, progress)
         fresh = _fresh(documents, store, report, progress, options.batch_size)
-        if options.date_order or (options.date_order is None and all(str(p) != STDIN for p in paths)):
-            fresh = in_date_order(fresh)  # a stream on stdin keeps its arrival order unless told otherwise
+        if options.date_order:
+            fresh = in_date_order(fresh)
         analysed = analyse_stream(nlp, fresh, options.workers, options.batch_size)
         for batch in _batches(analysed, options.batch_size):
             analyses, state = linking.link(batch)

@@ -26,10 +26,9 @@ SETTINGS: tuple[Setting, ...] = (
                           "0 means one per CPU core, 1 runs it in the ingest process."),
     Setting("max_bytes", DEFAULT_MAX_BYTES, "Largest article accepted, in bytes; larger files are skipped."),
     Setting("stages", ",".join(ALL_STAGES), "NLP components to run after the English model."),
-    Setting("date_order", None, "Sort the articles by publication date before linking them into stories (they are "
-                                "spooled to a temporary file first), so that an archive or a folder read out of date "
-                                "order links as the news happened. None (the default) sorts files and folders and "
-                                "keeps the arrival order of a stream on stdin; True or False decide."),
+    Setting("date_order", False, "Sort the articles by publication date before linking them into stories (they are "
+                                 "spooled to a temporary file first): for archives read out of date order, whose "
+                                 "articles would otherwise arrive after their story has gone quiet."),
 )
 DEFAULTS = {s.name: s.default for s in SETTINGS}
 
@@ -43,7 +42,7 @@ class IngestOptions:
     workers: int = DEFAULTS["workers"]
     max_bytes: int = DEFAULTS["max_bytes"]
     stages: tuple[str, ...] = field(default=ALL_STAGES)
-    date_order: bool | None = DEFAULTS["date_order"]
+    date_order: bool = DEFAULTS["date_order"]
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

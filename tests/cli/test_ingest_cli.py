@@ -124,8 +124,8 @@ def test_ingest_cli_date_order_keeps_an_out_of_order_archive_story_whole(example
     archive = tmp_path / "archive.jsonl"
     _archive_out_of_order(example_dir, archive)
     as_read, sorted_first = str(tmp_path / "as_read.duckdb"), str(tmp_path / "sorted.duckdb")
-    assert ingest(str(archive), "--db", as_read, "--input-order").exit_code == 0
-    assert ingest(str(archive), "--db", sorted_first).exit_code == 0  # files are read in date order by default
+    assert ingest(str(archive), "--db", as_read).exit_code == 0
+    assert ingest(str(archive), "--db", sorted_first, "--date-order").exit_code == 0
     late = _stories_by_external_id(as_read)
     assert late["first"] != late["second"]  # both arrived past the horizon: a story each
     ordered = _stories_by_external_id(sorted_first)
@@ -143,6 +143,6 @@ def test_ingest_cli_warns_once_when_articles_arrive_out_of_date_order(example_di
     archive.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     with caplog.at_level("WARNING", logger="dateline.stories.stage"):
         assert runner.invoke(app, ["ingest", str(archive), "--db", str(tmp_path / "o.duckdb"), "--stages", "",
-                                   "--batch-size", "1", "--input-order", "-q"]).exit_code == 0
+                                   "--batch-size", "1", "-q"]).exit_code == 0
     warnings = [r.getMessage() for r in caplog.records if "out of date order" in r.getMessage()]
     assert len(warnings) == 1 and "--date-order" in warnings[0]
