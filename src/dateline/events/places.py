@@ -21,6 +21,8 @@ SCENE_PREPS = frozenset({"in", "at", "into", "inside", "throughout", "across", "
 # Prepositions of a trigger's phrase whose own place is the act's ("from a school in Kuriga", "clashed with police in
 # Diyarbakir"); not "despite the war in Gaza", "talks on the war in Ukraine".
 PHRASE_PREPS = SCENE_PREPS | {"from", "to", "with", "within", "around"}
+# Prepositions of that phrase's own place ("a school in Kuriga"); not "action against Russia", "a resolution on Syria".
+INNER_PLACE_PREPS = SCENE_PREPS | {"within", "around"}
 
 
 def location_for(trigger: Token, place_spans: list[Span], target_heads: set[int],
@@ -71,18 +73,14 @@ def _placed_on(token: Token, trigger: Token) -> bool:
 
 def _phrase_noun(trigger: Token, token: Token) -> Token | None:
     """The trigger's object or prepositional object whose own locative phrase is `token` ("a school in Kuriga")."""
-    if token.dep_ != "pobj" or token.head.lower_ not in SCENE_PREPS | {"within", "around"}:
-        return None  # "action against Russia", "a resolution on Syria": no place of the act
+    if token.dep_ != "pobj" or token.head.lower_ not in INNER_PLACE_PREPS:
+        return None
     noun = token.head.head
     if noun.head.i == trigger.i and noun.dep_ in ("dobj", "obj"):
         return noun
     if noun.dep_ == "pobj" and noun.head.lower_ in PHRASE_PREPS and noun.head.head.i == trigger.i:
         return noun
     return None
-
-
-
-
 
 
 def scene_actor(trigger: Token, source: Token | None) -> ActorRef | None:
