@@ -60,7 +60,7 @@ class StoryClusterer:
         self._postings: dict[str, dict[str, int]] = defaultdict(dict)  # key -> {story_id: seq}, oldest first
         self.newest: date | None = None  # the latest publication date seen: stories retire relative to it
         self._by_last: list[tuple[date, str]] = []  # heap of (last_published, story_id), stale entries skipped
-        self._undated: list[tuple[int, str]] = []  # heap of (last_seq, story_id) of undated stories, the same
+        self._undated: list[tuple[int, str]] = []  # heap of (last_seq, story_id) of undated stories, stale ones skipped
         self.late_articles = 0  # articles that arrived already older than the horizon (each starts a new story)
         self.out_of_order = 0  # articles that arrived more than `grace_days` older than the newest one seen
         self._changed: set[str] = set()  # stories changed other than by an article joining (see stories_to_save)
