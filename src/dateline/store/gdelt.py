@@ -14,9 +14,12 @@ import csv
 from collections.abc import Iterator
 from typing import IO, Any
 
+from dateline.actors.gazetteer import place_kind
 from dateline.store.duckdb_store import Store
 from dateline.store.export import records
 
+# GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city (5, a state elsewhere, is not told apart here).
+GEO_TYPES = {"country": "1", "us_state": "2", "us_city": "3", "city": "4"}
 COLUMNS: tuple[str, ...] = tuple(
     "GLOBALEVENTID SQLDATE MonthYear Year FractionDate "
     "Actor1Code Actor1Name Actor1CountryCode Actor1KnownGroupCode Actor1EthnicCode Actor1Religion1Code "
@@ -53,8 +56,10 @@ def _geo_columns(location: dict[str, Any] | None) -> list[str]:
     if not location:
         return [""] * 8
     has_point = location.get("lat") is not None
+    kind = place_kind(location.get("name") or "", location.get("country"))
+    kind = "us_city" if kind == "city" and location.get("country") == "USA" else kind
     return [
-        "4" if has_point else "1",  # GDELT geo type: 1 country, 4 world city
+        GEO_TYPES[kind] if has_point else GEO_TYPES["country"],
         location.get("name") or "",
         location.get("country") or "",
         "", "",
