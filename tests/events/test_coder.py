@@ -237,3 +237,9 @@ def test_coder_headline_event_takes_the_date_the_lead_tells(events_of):
                             key=lambda e: e.mentions[0].char_start)[:2]
     assert headline.mentions[0].char_start < text.index("\n") < lead.mentions[0].char_start
     assert headline.date == lead.date == "2024-03-13" and headline.date_source == "text"
+
+
+def test_coder_since_a_date_is_a_period_not_the_event_day(code_events):
+    """"has killed hundreds since April": the edge of a period; the event keeps the publication date."""
+    events = find(code(code_events, "Somali militants have killed hundreds of Kenyan civilians since February."), "18")
+    assert events and all(e.date_source == "published" for e in events)

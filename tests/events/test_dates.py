@@ -20,6 +20,9 @@ FRIDAY = date(2024, 3, 15)
     ("11 February", date(2024, 2, 11)),
     ("December 28", date(2023, 12, 28)),
     ("June 3, 2019", date(2019, 6, 3)),
+    ("in February", date(2024, 2, 1)),  # a month alone: its first day, not the publication's day in it
+    ("November", date(2023, 11, 1)),
+    ("April 2019", date(2019, 4, 1)),
 ])
 def test_dates_resolve_relative_to_publication(text, expected):
     assert resolve_date(text, FRIDAY) == expected

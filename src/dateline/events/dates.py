@@ -46,7 +46,7 @@ def resolve_date(text: str, published: date | None, forward: bool = False) -> da
         return published - timedelta(days=RELATIVE_DAYS[key])
     if key in ("last month", "earlier this month", "this month"):
         return _month_start(published, back=key == "last month")
-    found = _weekday(key, published, forward) or _calendar(key, published)
+    found = _weekday(key, published, forward) or _calendar(key, published) or _month_only(key, published)
     if found is not None:
         return found
     if _VAGUE.search(key) or len(key) > 40:
@@ -82,6 +82,17 @@ def _calendar(key: str, published: date) -> date | None:
                 found = found.replace(year=year - 1)  # "on December 30" in a January article
             return found
     return None
+
+
+def _month_only(key: str, published: date) -> date | None:
+    """"in April", "April 2023": the first of that month (the most recent April on or before publication), not the
+    publication's day of the month in it."""
+    match = re.fullmatch(r"([a-z]+)\.?(?:,?\s+(\d{4}))?", key)
+    if not match or match.group(1) not in MONTHS:
+        return None
+    month = MONTHS[match.group(1)]
+    year = int(match.group(2)) if match.group(2) else published.year - (month > published.month)
+    return date(year, month, 1)
 
 
 def _month_start(published: date, back: bool) -> date:
@@ -138,7 +149,7 @@ def time_expressions(sent: Span, ents: list[Span]) -> list[tuple[Token, Span]]:
     noun it attaches to."""
     found = []
     for ent in ents:
-        if ent.label_ in ("DATE", "TIME"):
+        if ent.label_ in ("DATE", "TIME") and ent.root.head.lower_ not in PERIOD_PREPS:
             found.append((_attachment(ent.root), ent))
     for token in sent:
         if token.lower_ in ("yesterday", "overnight", "today", "tonight") and not token.ent_type_:
@@ -157,6 +168,8 @@ def _attachment(token: Token) -> Token:
     return head
 
 
+# "since April", "until Friday": the edge of a period, not the day of an event.
+PERIOD_PREPS = frozenset({"since", "until", "till", "through"})
 VERBAL_ROOTS = frozenset(f"{root:02d}" for root in range(1, 14))
 
 
