@@ -234,3 +234,12 @@ def test_resolve_city_police_is_one_police_actor_of_the_citys_country(resolve, t
 def test_resolve_unknown_names_in_apposition_leave_the_role_its_country(resolve):
     doc = resolve("Chinese police detained two Canadian citizens, Michael Kovrig and Michael Spavor.", dt.date(2019, 1, 1))
     assert find(doc, "Canadian citizens").actor.country == "CAN"
+
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Sudan's army fought the paramilitary Rapid Support Forces. The army said the RSF had withdrawn.", "SDNREBRSF"),
+    ("RSF said three journalists were detained in Iran.", "NGOMEDRSF"),  # no Sudanese force named: the NGO
+])
+def test_resolve_acronym_of_an_organisation_named_in_full(resolve, text, code):
+    assert find(resolve(text, dt.date(2024, 1, 10)), "RSF").actor.code == code

@@ -55,6 +55,11 @@ class ActorResolver:
         return doc
 
 
+def initials(name: str) -> str:
+    """"Rapid Support Forces" -> "RSF"; small words ("of", "the", "for") are skipped."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
 def named_by_apposition(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """A role and a name in apposition are one person, and the name says who ("The Kremlin spokesman, Dmitry Peskov,"
     or "Dmitry Peskov, the Kremlin spokesman,"), whoever the role table would have picked for the role alone."""
@@ -92,6 +97,10 @@ class _DocResolver:
         self.unknown_people: dict[str, ActorRef] = {}  # surname -> first mention, for people not in the KB
         self.person_ents = {ent.start: ent for ent in doc.ents if ent.label_ == "PERSON"}
         self.titles = TitleReader(doc, self.at, self.person_ents, kb)
+        # Acronyms of the organisations the document names in full: after "the Rapid Support Forces", "RSF" is that
+        # paramilitary force, not Reporters Sans Frontieres.
+        self._spelled_out = {initials(kb.organisations[hit.keys[0]].name): hit.keys[0] for hit in hits
+                             if hit.kind == lx.ORG and hit.keys[0] in kb.organisations}
         self.sentence_start = [0] * len(doc)
         for sent in doc.sents:
             self.sentence_start[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
@@ -355,7 +364,8 @@ class _DocResolver:
             self._add(hit.start, hit.end, self.kb.ref_for_target(alias.target, text, alias.sector, text, self.on),
                       "alias")
         elif hit.kind == lx.ORG:
-            self._add(hit.start, hit.end, self.kb.org_ref(hit.keys[0], text), "organisation")
+            org_id = self._spelled_out.get(text, hit.keys[0]) if text.isupper() else hit.keys[0]
+            self._add(hit.start, hit.end, self.kb.org_ref(org_id, text), "organisation")
         elif hit.kind == lx.COUNTRY:
             iso3 = self._pick_country(hit.keys)
             self._add(hit.start, hit.end, self.kb.country_ref(iso3, text), "country")
