@@ -11,12 +11,11 @@ Results land in `doc._.actor_mentions`.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dateline.actors import lexicon as lx
+from dateline.actors.apposition import initials, named_by_apposition
 from dateline.actors.companies import as_companies
 from dateline.actors.context import contextualise
 from dateline.actors.coref import PERSONAL_PRONOUNS, PersonMention, Salience, is_subject
@@ -53,29 +52,6 @@ class ActorResolver:
         doc._.actor_mentions = contextualise(doc, as_companies(doc, mentions, self.kb))
         doc.user_data.pop("dateline.actor_index", None)
         return doc
-
-
-def initials(name: str) -> str:
-    """"Rapid Support Forces" -> "RSF"; small words ("of", "the", "for") are skipped."""
-    return "".join(word[0] for word in name.split() if word[:1].isupper())
-
-
-def named_by_apposition(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-    """A role and a name in apposition are one person, and the name says who ("The Kremlin spokesman, Dmitry Peskov,"
-    or "Dmitry Peskov, the Kremlin spokesman,"), whoever the role table would have picked for the role alone."""
-    # Only a known person: "two Canadian citizens, Michael Kovrig and ..." keep the country the role phrase gives.
-    named = {i: m for m in mentions if m.how in ("name", "surname") and m.actor.kb_id for i in range(m.start, m.end)}
-    result = []
-    for mention in mentions:
-        if mention.how == "role":
-            root = doc[mention.start:mention.end].root
-            partners = [child for child in root.children if child.dep_ == "appos"]
-            partners += [root.head] if root.dep_ == "appos" else []
-            name = next((named[p.i] for p in partners if p.i in named), None)
-            if name is not None:
-                mention = replace(mention, actor=replace(name.actor, text=mention.actor.text))
-        result.append(mention)
-    return result
 
 
 @Language.factory("dateline_actors", requires=["token.dep", "token.head", "doc.ents"], assigns=["doc._.actor_mentions"])
