@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -20,7 +19,7 @@ from dateline.events.agency import with_agents
 from dateline.events.cameo import lookup
 from dateline.events.content import content_tokens, listed_charge
 from dateline.events.crowds import as_protests
-from dateline.events.dates import date_for, date_headline, inherit_episode_dates, time_expressions
+from dateline.events.dates import date_for, dated_in_context, time_expressions
 from dateline.events.joint import exercise_code
 from dateline.events.modality import is_intent_future, modality_of, obliges, reported_modality
 from dateline.events.patterns import Pattern, PatternBook, pattern_book
@@ -97,14 +96,7 @@ class EventCoder:
             except Exception:  # one bad parse must not lose the document; logged with its position
                 log.exception("event coding failed in %s at char %d", doc._.doc_id, sent.start_char)
                 per_sentence.append([])
-        text = doc.text  # built from the tokens on every access: read it once
-        # The blank line after a paragraph often belongs to its last sentence's span: look from its last character.
-        same_paragraph = [("\n" not in text[left.start_char + len(left.text.rstrip()):right.start_char])
-                          for left, right in pairwise(sentences)]
-        headline = bool(sentences) and len(sentences) > 1 and not same_paragraph[0] and \
-            sentences[0].text.rstrip()[-1:] not in ".!?\"'”’"
-        per_sentence = date_headline(per_sentence, headline)
-        doc._.events = [event for group in inherit_episode_dates(per_sentence, same_paragraph) for event in group]
+        doc._.events = [event for group in dated_in_context(per_sentence, sentences, doc.text) for event in group]
         return doc
 
     # -- coding clauses ------------------------------------------------------------------------------------------

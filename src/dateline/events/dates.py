@@ -199,6 +199,16 @@ def _country(actor: ActorRef | None) -> str | None:
     return actor.country if actor is not None and actor.country not in (None, "IGO", "NGO") else None
 
 
+def dated_in_context(per_sentence: list[list[Event]], sentences: list[Span], text: str) -> list[list[Event]]:
+    """Each sentence's events, undated ones dated by their neighbours: a headline by its lead (`date_headline`), a
+    statement by the same episode in its paragraph (`inherit_episode_dates`)."""
+    # The blank line after a paragraph often belongs to its last sentence's span: look from its last character.
+    same_paragraph = [("\n" not in text[left.start_char + len(left.text.rstrip()):right.start_char])
+                      for left, right in zip(sentences, sentences[1:])]
+    headline = len(sentences) > 1 and not same_paragraph[0] and sentences[0].text.rstrip()[-1:] not in ".!?\"'”’"
+    return inherit_episode_dates(date_headline(per_sentence, headline), same_paragraph)
+
+
 HEADLINE_REACH = 3  # sentences after a headline in which its events are told again with their dates
 
 
