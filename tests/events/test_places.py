@@ -32,6 +32,9 @@ def test_places_event_location(events_of, text, trigger, place):
 @pytest.mark.parametrize(("text", "trigger"), [
     ("Guyana dismissed the referendum in Venezuela.", "dismissed"),  # an act in words: the referendum's place
     ("Egypt has not cut diplomatic ties with Israel despite the war in Gaza.", "cut"),  # not a place phrase
+    # a topic's place: the call was not held in Syria
+    ("Iranian Foreign Minister Abbas Araghchi held a phone conversation with his Turkish counterpart Hakan Fidan on "
+     "Sunday, discussing the latest developments in Syria.", "discussing"),
 ])
 def test_places_no_location_from_what_the_act_is_about(events_of, text, trigger):
     assert location_of(events_of, text, trigger) is None

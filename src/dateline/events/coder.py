@@ -375,7 +375,8 @@ class EventCoder:
                                      forward=item.modality in ("future", "hypothetical"))
         target_heads = {item.target.i} if item.target is not None and item.code[:2] in ("04", "17", "18", "19",
                                                                                       "20") else set()
-        location = location_for(item.trigger, places, target_heads, nested=item.code[:2] not in WORDS_ROOTS)
+        location = location_for(item.trigger, places, target_heads, nested=item.code[:2] not in WORDS_ROOTS
+                                and self.book.lemma(item.trigger) not in self.book.topic_verbs)
         start, end = self._extent(item, index)
         sentence = Mention(doc._.doc_id or "", sent.text, start, end)
         events = []

@@ -106,6 +106,7 @@ class PatternBook:
     carrying_verbs: frozenset[str] = frozenset()  # "ships carrying aid": the load is an object
     exercise_nouns: frozenset[str] = frozenset()  # drills and patrols: joint.exercise_code
     joint_words: frozenset[str] = frozenset()
+    topic_verbs: frozenset[str] = frozenset()  # "discussed developments in Syria": events/places.py location_for
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, repaired when the tagger's lemma is unknown to us but a plain de-inflection of the
@@ -314,6 +315,7 @@ def pattern_book() -> PatternBook:
         defiance_verbs=frozenset(verbs["defiance_verbs"]),
         defied_restrictions=frozenset(verbs["defied_restrictions"]),
         carrying_verbs=frozenset(verbs["carrying_verbs"]),
+        topic_verbs=frozenset(verbs["topic_verbs"]),
         exercise_nouns=frozenset(nouns["exercise_nouns"]),
         joint_words=frozenset(nouns["joint_words"]),
         known=frozenset(verb_patterns) | frozenset(verbs["statement_verbs"])
