@@ -32,6 +32,7 @@ def test_places_event_location(events_of, text, trigger, place):
 @pytest.mark.parametrize(("text", "trigger"), [
     ("Guyana dismissed the referendum in Venezuela.", "dismissed"),  # an act in words: the referendum's place
     ("Egypt has not cut diplomatic ties with Israel despite the war in Gaza.", "cut"),  # not a place phrase
+    ("Iranian officials held direct talks with Washington on Sunday.", "held"),  # the partner is no venue
     # a topic's place: the call was not held in Syria
     ("Iranian Foreign Minister Abbas Araghchi held a phone conversation with his Turkish counterpart Hakan Fidan on "
      "Sunday, discussing the latest developments in Syria.", "discussing"),

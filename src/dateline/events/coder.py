@@ -373,8 +373,9 @@ class EventCoder:
         published = doc._.published
         when, date_source = date_for(item.trigger, times, published,
                                      forward=item.modality in ("future", "hypothetical"))
-        target_heads = {item.target.i} if item.target is not None and item.code[:2] in ("04", "17", "18", "19",
-                                                                                      "20") else set()
+        # the place visited (042) or attacked is where it happened; the partner of talks or a host's guest is not
+        target_heads = {item.target.i} if item.target is not None and (item.code[:3] == "042" or item.code[:2] in (
+            "17", "18", "19", "20")) else set()
         location = location_for(item.trigger, places, target_heads, nested=item.code[:2] not in WORDS_ROOTS
                                 and self.book.lemma(item.trigger) not in self.book.topic_verbs)
         start, end = self._extent(item, index)
