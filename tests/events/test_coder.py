@@ -243,3 +243,13 @@ def test_coder_since_a_date_is_a_period_not_the_event_day(code_events):
     """"has killed hundreds since April": the edge of a period; the event keeps the publication date."""
     events = find(code(code_events, "Somali militants have killed hundreds of Kenyan civilians since February."), "18")
     assert events and all(e.date_source == "published" for e in events)
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Kenya received 20 armoured vehicles from Norway.", "07"),  # the giver is the source
+    ("Somalia received a $3 billion loan from Kenya.", "07"),
+])
+def test_coder_receiving_is_giving_from_the_other_side(code_events, text, cameo):
+    events = [e for e in code(code_events, text) if e.cameo.startswith(cameo)]
+    assert events and events[0].actor.country in ("NOR", "KEN") and events[0].recipient.country in ("KEN", "SOM")
+    assert events[0].actor.country != events[0].recipient.country

@@ -106,7 +106,8 @@ class PatternBook:
     carrying_verbs: frozenset[str] = frozenset()  # "ships carrying aid": the load is an object
     exercise_nouns: frozenset[str] = frozenset()  # drills and patrols: joint.exercise_code
     joint_words: frozenset[str] = frozenset()
-    topic_verbs: frozenset[str] = frozenset()  # "discussed developments in Syria": events/places.py location_for
+    topic_verbs: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()  # "received jets from Denmark": events/roles.py verb_roles  # "discussed developments in Syria": events/places.py location_for
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, repaired when the tagger's lemma is unknown to us but a plain de-inflection of the
@@ -316,6 +317,7 @@ def pattern_book() -> PatternBook:
         defied_restrictions=frozenset(verbs["defied_restrictions"]),
         carrying_verbs=frozenset(verbs["carrying_verbs"]),
         topic_verbs=frozenset(verbs["topic_verbs"]),
+        receiving_verbs=frozenset(verbs["receiving_verbs"]),
         exercise_nouns=frozenset(nouns["exercise_nouns"]),
         joint_words=frozenset(nouns["joint_words"]),
         known=frozenset(verb_patterns) | frozenset(verbs["statement_verbs"])

@@ -49,6 +49,9 @@ class RoleFinder:
                            if token.i != agent.i]
                 return agent, self.best_target(targets + [verb.head])
         source = syntax.subject_of(verb)
+        if self.book.lemma(verb) in self.book.receiving_verbs and pattern.code[:2] in ("06", "07"):
+            givers = [token for token in self.prep_targets(verb, ("from",)) if self.has_actor(token)]
+            return (givers[0] if givers else None), source  # the giver gives to the one who received
         candidates = [child for child in verb.children if child.dep_ == "dative"]
         candidates += [child for child in verb.children if child.dep_ in ("dobj", "obj")]
         objects = list(candidates)
