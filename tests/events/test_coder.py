@@ -253,3 +253,9 @@ def test_coder_receiving_is_giving_from_the_other_side(code_events, text, cameo)
     events = [e for e in code(code_events, text) if e.cameo.startswith(cameo)]
     assert events and events[0].actor.country in ("NOR", "KEN") and events[0].recipient.country in ("KEN", "SOM")
     assert events[0].actor.country != events[0].recipient.country
+
+
+def test_coder_a_body_suspending_a_country_is_a_sanction(events_of):
+    """"The African Union suspended Gabon": the model tags Gabon PERSON; the actors stage knows it is a country."""
+    events = [e for e in events_of("The African Union suspended Gabon after the coup.") if e.cameo == "166"]
+    assert events and events[0].recipient.country == "GAB"

@@ -12,8 +12,9 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from dateline.actors.mentions import mention_for_token
 from dateline.events.syntax import is_for_clause
 
 OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "oprd"}
@@ -23,6 +24,8 @@ VERB_PREFIXES = frozenset({"test"})  # hyphenated prefixes the tokeniser splits 
 TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "seized a tanker on Friday": "on Friday" is no "seize on"
 TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "by", "before", "after", "for"})
 SUBJECT_DEPS = ("nsubj", "csubj")
+STATE_OBJECT = "_state_"  # pseudo-object of a verb whose object is a country ("suspended Gabon")
+STATE_ENTITIES = frozenset({"GPE"})
 NAMING = "_naming_"  # pseudo-object of a verb with a naming complement ("calling the date a red line")
 
 
@@ -190,6 +193,8 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
             objects.add(child.lemma_.lower())
             if dep == "oprd":  # "called it a red line": a naming complement, read by the naming patterns
                 objects.add(NAMING)
+            if _names_state(child):  # "suspended Gabon": a state or body, not a programme or flights
+                objects.add(STATE_OBJECT)
             objects.update(_carried(child))
             objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ in ("compound", "amod"))
             objects.update(_of_objects(child))
@@ -215,6 +220,15 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
                         for child in token.children)
     return VerbFacts(frozenset(particles), frozenset(preps), frozenset(objects), has_xcomp, passive,
                      _subject_words(token) if with_subject else frozenset(), frozenset(to_objects))
+
+
+def _names_state(token: Token) -> bool:
+    """The token names a country: by the actors stage when it ran (the model tags some countries PERSON), else by
+    its entity label."""
+    mention = mention_for_token(token.doc, token) if Doc.has_extension("actor_mentions") else None
+    if mention is not None and mention.start <= token.i < mention.end:  # not "Moscow's participation"
+        return (mention.actor.kb_id or "").startswith("country:")  # a state itself, not a person, body or group
+    return token.ent_type_ in STATE_ENTITIES
 
 
 def _carried(noun: Token) -> set[str]:
