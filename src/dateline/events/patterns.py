@@ -109,8 +109,8 @@ class PatternBook:
     carrying_verbs: frozenset[str] = frozenset()  # "ships carrying aid": the load is an object
     exercise_nouns: frozenset[str] = frozenset()  # drills and patrols: joint.exercise_code
     joint_words: frozenset[str] = frozenset()
-    topic_verbs: frozenset[str] = frozenset()
-    receiving_verbs: frozenset[str] = frozenset()  # "received jets from Denmark": events/roles.py verb_roles  # "discussed developments in Syria": events/places.py location_for
+    topic_verbs: frozenset[str] = frozenset()  # "discussed developments in Syria": events/places.py location_for
+    receiving_verbs: frozenset[str] = frozenset()  # "received jets from Denmark": events/roles.py verb_roles
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, repaired when the tagger's lemma is unknown to us but a plain de-inflection of the
@@ -193,7 +193,7 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
             objects.add(child.lemma_.lower())
             if dep == "oprd":  # "called it a red line": a naming complement, read by the naming patterns
                 objects.add(NAMING)
-            if _names_state(child):  # "suspended Gabon": a state or body, not a programme or flights
+            if _names_state(child):  # "suspended Gabon": a country, not a programme or flights
                 objects.add(STATE_OBJECT)
             objects.update(_carried(child))
             objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ in ("compound", "amod"))
