@@ -54,12 +54,12 @@ FALLBACK_LAG_DAYS = 2
 IDENTIFIED = 3  # _actors_match: an identified person or organisation matches (2: both sides, 1: one side)
 # Act words that name each outlet's own act of reporting, not the story's event (the reporting verbs of event
 # coreference): "said" twice is not evidence of one statement.
+REPORTING_ACTS = frozenset(event_key(word) for word in (*CorefOptions.light_triggers, *CorefOptions.solitary_triggers))
 # Diplomatic cooperation (CAMEO 05: support, praise, endorse): statements in one story support many things, so the
 # act word alone does not make two reports one event; a matching side must too. In the example it kept Raisi's "Iran
 # supports any activity aimed at fostering better ties" apart from "support of the oppressed Palestinian nation";
 # ECB+ merged-event CoNLL F1 unchanged (dev 0.795, train 0.829), while 01-05 together lost (0.773, 0.824).
 STANCE_ROOTS = frozenset({"05"})
-REPORTING_ACTS = frozenset(event_key(word) for word in (*CorefOptions.light_triggers, *CorefOptions.solitary_triggers))
 
 
 @dataclass(frozen=True)
@@ -212,8 +212,8 @@ def _joins(group: list[Variant], variant: Variant, families: CodeFamilies) -> bo
         return True
     if 2 * sum(agree(v, variant, families) for v in group) <= len(group):
         return False
-    if variant.act is not None and variant.act not in REPORTING_ACTS and any(v.act == variant.act for v in group) \
-            and (variant.cameo[:2] not in STANCE_ROOTS or any(_actors_match(v, variant, families) for v in group)):
+    if _shares_act_word(group, variant) and variant.act not in REPORTING_ACTS and (
+            variant.cameo[:2] not in STANCE_ROOTS or any(_actors_match(v, variant, families) for v in group)):
         return True
     return any(_actors_match(v, variant, families) >= _participants_needed(v, variant) for v in group)
 
@@ -231,8 +231,13 @@ def _affinity(group: list[Variant], variant: Variant, families: CodeFamilies) ->
     word, how surely the participants match, how many reports it has. Among equals the earliest merged event wins
     (`max` keeps the first)."""
     same_statement = any(_same_statement(v, variant) for v in group)
-    same_act = variant.act is not None and any(v.act == variant.act for v in group)
-    return same_statement, same_act, max(_actors_match(v, variant, families) for v in group), len(group)
+    return (same_statement, _shares_act_word(group, variant), max(_actors_match(v, variant, families) for v in group),
+            len(group))
+
+
+def _shares_act_word(group: list[Variant], variant: Variant) -> bool:
+    """The report names its act with the act word of one of the merged event's reports (both known)."""
+    return variant.act is not None and any(v.act == variant.act for v in group)
 
 
 def _same_statement(a: Variant, b: Variant) -> bool | None:
