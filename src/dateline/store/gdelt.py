@@ -57,7 +57,6 @@ def _geo_columns(location: dict[str, Any] | None) -> list[str]:
         return [""] * 8
     has_point = location.get("lat") is not None
     kind = place_kind(location.get("name") or "", location.get("country"))
-    kind = "us_city" if kind == "city" and location.get("country") == "USA" else kind
     return [
         GEO_TYPES[kind] if has_point else GEO_TYPES["country"],
         location.get("name") or "",

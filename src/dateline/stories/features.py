@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from dateline.actors.gazetteer import DIRECTION_WORDS, country_names
+from dateline.actors.gazetteer import country_level, country_names
 from dateline.records import Document, iso_day
 from dateline.stories.word_tables import group_of
 
@@ -155,12 +155,7 @@ def lead_places(doc: Doc) -> tuple[str, ...]:
     if first is None:
         return ()
     keys = (entity_key(ent.text) for ent in first.ents if ent.label_ in PLACE_LABELS)
-    return tuple(sorted({key for key in keys if key and not _country_level(key)}))
-
-
-def _country_level(key: str) -> bool:
-    first, _, rest = key.partition(" ")
-    return key in _country_keys() or (first in DIRECTION_WORDS and rest in _country_keys())
+    return tuple(sorted({key for key in keys if key and not country_level(key, _country_keys())}))
 
 
 @lru_cache(maxsize=1)
