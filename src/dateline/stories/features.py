@@ -150,8 +150,7 @@ def lead_places(doc: Doc) -> tuple[str, ...]:
     """The places below country level that the first sentence (headline or lead; date lines skipped) names: where
     the event happened ("Suicide bomber kills three at Ankara bus station"). Countries and their parts ("southern
     Lebanon") are left out: two events in one country are still two events."""
-    sentences = doc.sents if doc.has_annotation("SENT_START") else ()
-    first = next((sent for sent in sentences if not is_time_stamp(sent)), None)
+    first = first_text_sentence(doc)
     if first is None:
         return ()
     keys = (entity_key(ent.text) for ent in first.ents if ent.label_ in PLACE_LABELS)
@@ -187,12 +186,15 @@ def default_title(document: Document | None, doc: Doc) -> str | None:
     """The document's title, else its first sentence that is not a date line or time stamp."""
     if document is not None and document.title:
         return document.title
-    for sent in doc.sents if doc.has_annotation("SENT_START") else ():
-        text = sent.text.strip()
-        if text and not is_time_stamp(sent):
-            return text[:TITLE_MAX_CHARS]
-    text = doc.text.strip()
+    first = first_text_sentence(doc)
+    text = first.text.strip() if first is not None else doc.text.strip()
     return text[:TITLE_MAX_CHARS] or None
+
+
+def first_text_sentence(doc: Doc) -> Span | None:
+    """The first sentence that is not a date line or time stamp (a blank one is a stamp too): the headline or lead."""
+    sentences = doc.sents if doc.has_annotation("SENT_START") else ()
+    return next((sent for sent in sentences if not is_time_stamp(sent)), None)
 
 
 def features_from_doc(doc: Doc, document: Document | None = None) -> ArticleFeatures:
