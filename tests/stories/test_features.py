@@ -79,6 +79,15 @@ def test_features_months_named_in_dates(nlp, text, months):
     assert found == months
 
 
+@pytest.mark.parametrize("text,key,present", [
+    ("The navy captured 23 pirates on Saturday.", "weekday:sat", True),
+    ("The player was arrested early Tuesday morning.", "weekday:tue", True),
+    ("Friday, November 11, 2011. The navy foiled an attack.", "weekday:fri", False),  # a date line: its date counts
+])
+def test_features_weekday_of_an_undated_day(nlp, text, key, present):
+    assert (key in features_from_doc(nlp(text), Document("d", text)).entities) is present
+
+
 def test_features_surname_is_shared_by_full_and_short_name(nlp):
     full = features_from_doc(nlp("Dr Mark Vinar fell on Mt Cook."), Document("a", "x")).entities
     short = features_from_doc(nlp("Rescuers said Vinar was dead."), Document("b", "x")).entities
