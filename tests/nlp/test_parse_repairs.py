@@ -1,0 +1,49 @@
+"""The repair of subjects the parser hangs on the previous clause as conjuncts."""
+
+import pytest
+
+from dateline.nlp.pipeline import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp(stages=[])
+
+
+def _subject_of(doc, verb):
+    token = next(t for t in doc if t.text == verb)
+    return [child.text for child in token.children if child.dep_ == "nsubj"]
+
+
+@pytest.mark.parametrize("text,verb,subject,obj", [
+    # the second verb had no subject and "Armenia" was a second thing released
+    ("Azerbaijan released 32 Armenian servicemen and Armenia freed two Azerbaijani soldiers.", "freed", "Armenia",
+     "servicemen"),
+    ("The army arrested five protesters and police detained two journalists.", "detained", "police", "protesters"),
+    # "soldiers" was the subject of "release", and "Armenia" its conjunct
+    (("Azerbaijan will free 32 Armenian soldiers and Armenia will release two Azerbaijani servicemen, the two "
+      "countries said."), "release", "Armenia", "soldiers"),
+])
+def test_stranded_subject_is_reattached(nlp, text, verb, subject, obj):
+    doc = nlp(text)
+    assert _subject_of(doc, verb) == [subject]
+    assert next(t for t in doc if t.text == obj).dep_ == "dobj"
+    assert len(list(doc.sents)) == 1
+
+
+def test_second_coordinator_after_a_list_opens_a_clause(nlp):
+    doc = nlp("The main town still has power, water and electricity connections and officials say they are sending "
+              "tents.")
+    assert _subject_of(doc, "say") == ["officials"]
+
+
+@pytest.mark.parametrize("text,verb,subject", [
+    ("He met the president and the minister in Paris.", "met", "He"),
+    # the last item of a comma list is no clause's subject
+    ("Damage to undersea cables connecting Europe, Africa and Asia took down a major route.", "took", "Damage"),
+    # a "that" clause's coordinated subject stays whole
+    ("The forum concluded on Saturday that the US and other developed nations must allocate more money.", "allocate",
+     "US"),
+])
+def test_well_parsed_sentences_are_left_alone(nlp, text, verb, subject):
+    assert _subject_of(nlp(text), verb) == [subject]
