@@ -177,6 +177,21 @@ def test_resolve_context_gives_sector_actors_a_country(resolve, text, phrase, co
     assert find(resolve(text, dt.date(2003, 1, 1)), phrase).actor.code == code
 
 
+@pytest.mark.parametrize("text,phrase,code", [
+    # the lead names one country: a later sentence's unnamed official is that country's
+    (("Georgia police disperse protest\n\nPolice in Tbilisi used water cannon on protesters. The bill passed on "
+      "Tuesday. President Salome Zourabichvili said she would veto it."), "President Salome Zourabichvili", "GEOGOV"),
+    # the lead names two: nothing to go by
+    (("Armenia and Azerbaijan agree to swap prisoners\n\nThe deal was announced on Thursday. The opposition said "
+      "it was a betrayal."), "The opposition", "OPP"),
+    # the sentence's own country comes first
+    ("Police in Tbilisi used water cannon on protesters. The Russian foreign ministry said it was concerned.",
+     "The Russian foreign ministry", "RUSGOV"),
+])
+def test_resolve_lead_country_fills_later_sentences(resolve, text, phrase, code):
+    assert find(resolve(text, dt.date(2024, 5, 14)), phrase).actor.code == code
+
+
 def test_resolve_bare_sector_modifier_is_not_an_actor(resolve):
     doc = resolve("Britain promised military aid to Mozambique.", dt.date(2003, 1, 1))
     assert not [m for m in doc._.actor_mentions if doc[m.start:m.end].text == "military"]

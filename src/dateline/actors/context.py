@@ -5,7 +5,8 @@ Wire copy names a domestic actor's country once and then leaves it implied; CAME
 story about Georgia as Georgian opposition. We take the country from a locative phrase on the actor's own head first,
 then, for bodies that act at home (police, courts, protesters...), from a place where the actor's own clause happens
 ("detained by police at a Moscow airport": Russian police, even when the sentence also names the detainee's country),
-else from the sentence when it names exactly one country. People found in the knowledge base keep their own country.
+else from the sentence when it names exactly one country, else, when the sentence names none, from the headline and
+lead when they name exactly one. People found in the knowledge base keep their own country.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 SPIRITUAL_SECTORS = frozenset({"REL"})
 HOW_FROM_PHRASE = frozenset({"role", "name"})
 ETHNIC_MARKERS = frozenset({"ethnic"})
+LEAD_SENTENCES = 2  # the headline and the lead's first sentence
 
 
 def _country(actor: ActorRef | None) -> str | None:
@@ -52,6 +54,7 @@ def contextualise(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         country = _country(mention.actor) if mention.actor.sector not in SPIRITUAL_SECTORS else None
         if country and country not in by_sentence.get(start, ()):
             by_sentence.setdefault(start, []).append(country)
+    lead_country = _lead_country(doc, by_sentence)
     result = []
     for mention in mentions:
         actor = mention.actor
@@ -68,13 +71,23 @@ def contextualise(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if country is None:
             start = sentence_of[mention.start]
             found = set(by_sentence.get(start, ())) or _place_countries(doc[start:doc[start].sent.end])
-            country = next(iter(found)) if len(found) == 1 else None
+            country = next(iter(found)) if len(found) == 1 else None if found else lead_country
         if country is None:
             result.append(mention)
             continue
         filled = ActorRef(**{**actor.to_dict(), "country": country, "code": country + actor.sector})
         result.append(ActorMention(mention.start, mention.end, filled, mention.how))
     return result
+
+
+def _lead_country(doc: Doc, by_sentence: dict[int, list[str]]) -> str | None:
+    """The one country the headline and lead name (actors or places), if they name exactly one: the country a
+    report is about, whose officials and bodies a later sentence leaves unnamed ("President Salome Zourabichvili said
+    she would veto it", two sentences after "Police in Tbilisi ...")."""
+    found: set[str] = set()
+    for sent in list(doc.sents)[:LEAD_SENTENCES]:
+        found |= set(by_sentence.get(sent.start, ())) or _place_countries(sent)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _minority(doc: Doc, mention: ActorMention, at: dict[int, ActorMention], named: list[str]) -> ActorMention:
