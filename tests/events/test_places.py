@@ -24,6 +24,15 @@ def location_of(events_of, text, trigger):
     ("The attackers stormed a police station in Besiktas, Istanbul.", "stormed", ("Istanbul", "TUR")),
     ("Gunmen abducted 12 workers in Cameroon's Northwest region on Sunday.", "abducted", ("Cameroon", "CMR")),
     ("Kurdish demonstrators clashed with police in Diyarbakir on Sunday.", "clashed", ("Diyarbakir", "TUR")),
+    # "the city of X": the name, in or as the target
+    ("Iranian security forces arrested dozens of protesters in the Kurdish city of Sanandaj.", "arrested",
+     ("Sanandaj", "IRN")),
+    ("Russian forces occupied the Ukrainian port city of Kherson.", "occupied", ("Kherson", "UKR")),
+    # a material act told as a participle happened where its clause's verb did
+    ("A suicide bomber blew himself up outside a mosque in Peshawar, killing 30 people.", "killing",
+     ("Peshawar", "PAK")),
+    # a town the entity recogniser leaves unlabelled, in a locative phrase
+    ("Ladakhi activist Sonam Wangchuk began a fast in Leh on Wednesday.", "began", ("Leh", "IND")),
 ])
 def test_places_event_location(events_of, text, trigger, place):
     assert location_of(events_of, text, trigger) == place
@@ -31,6 +40,8 @@ def test_places_event_location(events_of, text, trigger, place):
 
 @pytest.mark.parametrize(("text", "trigger"), [
     ("Guyana dismissed the referendum in Venezuela.", "dismissed"),  # an act in words: the referendum's place
+    # ... and a participle in words is no act at the clause's place
+    ("Guyana's president dismissed the referendum in Venezuela, saying the borders were settled.", "saying"),
     ("Egypt has not cut diplomatic ties with Israel despite the war in Gaza.", "cut"),  # not a place phrase
     ("Iranian officials held direct talks with Washington on Sunday.", "held"),  # the partner is no venue
     # a topic's place: the call was not held in Syria

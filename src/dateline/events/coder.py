@@ -378,6 +378,9 @@ class EventCoder:
             "17", "18", "19", "20")) else set()
         location = location_for(item.trigger, places, target_heads, nested=item.code[:2] not in WORDS_ROOTS
                                 and self.book.lemma(item.trigger) not in self.book.topic_verbs)
+        if (location is None and item.trigger.dep_ == "advcl" and item.trigger.tag_ == "VBG"
+                and item.code[:2] not in WORDS_ROOTS):  # "struck a building in Kharkiv, killing seven": there too
+            location = location_for(item.trigger.head, places, set())
         start, end = self._extent(item, index)
         sentence = Mention(doc._.doc_id or "", sent.text, start, end)
         events = []

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from dateline.actors.gazetteer import DIRECTION_WORDS, PLACE_LABELS, country_names, place_actor, resolve_place
+from dateline.actors.gazetteer import (
+    DIRECTION_WORDS,
+    PLACE_LABELS,
+    country_names,
+    named_place,
+    place_actor,
+    resolve_place,
+)
 from dateline.events.syntax import clause_prep_objects
 from dateline.records import ActorRef, Location
 
@@ -58,6 +65,8 @@ def _attachment_rank(root: Token, trigger: Token, target_heads: set[int], nested
     if within and not nested:
         return None  # "gave approval to China's vaccine", "came to Moscow's defence"
     phrase = root.head if within else root
+    if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and named_place(phrase.head.head).i == phrase.i:
+        phrase = root = phrase.head.head  # "in the city of Kharkiv", "shelled the city of Kharkiv": the city's place
     if root.i in target_heads or _placed_on(phrase, trigger):
         return within
     if nested and _phrase_noun(trigger, phrase) is not None:
