@@ -47,3 +47,9 @@ def test_second_coordinator_after_a_list_opens_a_clause(nlp):
 ])
 def test_well_parsed_sentences_are_left_alone(nlp, text, verb, subject):
     assert _subject_of(nlp(text), verb) == [subject]
+
+
+def test_entities_lose_the_blank_line_they_ran_over(nlp):
+    doc = nlp("Soldiers seize power in Niger\n\nSoldiers in Niger said on Wednesday they had removed the president.")
+    assert [ent.text for ent in doc.ents if ent.text.startswith("Niger")] == ["Niger", "Niger"]
+    assert not any(token.is_space for ent in doc.ents for token in ent)

@@ -1,7 +1,12 @@
-"""Repairs of one parser mistake that turns two acts into a wrong one: in "Azerbaijan released 32 servicemen and
-Armenia freed two soldiers" the small English model reads "Armenia" as a second thing released, and "freed" as
-Azerbaijan's act. A noun right before a finite verb coordinated with an earlier one is that verb's subject: English
-puts no object conjunct directly before a finite verb.
+"""Repairs of the model's output that later stages would otherwise carry into wrong records.
+
+Entities that run over a paragraph break ("Niger\n\n" as a headline's last word) are trimmed to their words: with the
+blank line in it the name matched no country and became a company named Niger.
+
+The parser mistake turns two acts into a wrong one: in "Azerbaijan released 32 servicemen and Armenia freed two
+soldiers" the small English model reads "Armenia" as a second thing released, and "freed" as Azerbaijan's act. A noun
+right before a finite verb coordinated with an earlier one is that verb's subject: English puts no object conjunct
+directly before a finite verb.
 
 The tree itself is repaired, so that actors, events and quotes all read it right. Two shapes:
 - the second verb has no subject, and the noun before it hangs as a conjunct on the first verb's object: the noun
@@ -13,7 +18,7 @@ The tree itself is repaired, so that actors, events and quotes all read it right
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dateline.nlp.tree import conjuncts
 
@@ -111,6 +116,23 @@ def _reattach(token: Token, head: Token, dep: str) -> None:
     token.dep_ = dep
 
 
+def trim_entities(doc: Doc) -> Doc:
+    """Entities without the whitespace tokens at their edges (dropped when nothing else is left)."""
+    if not any(ent[0].is_space or ent[-1].is_space for ent in doc.ents):
+        return doc
+    trimmed = []
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if end > start:
+            trimmed.append(Span(doc, start, end, label=ent.label_, kb_id=ent.kb_id_))
+    doc.ents = trimmed
+    return doc
+
+
 @Language.component(COMPONENT)
 def parse_repairs(doc: Doc) -> Doc:
-    return repair_stranded_subjects(doc)
+    return repair_stranded_subjects(trim_entities(doc))
