@@ -192,6 +192,14 @@ def test_resolve_lead_country_fills_later_sentences(resolve, text, phrase, code)
     assert find(resolve(text, dt.date(2024, 5, 14)), phrase).actor.code == code
 
 
+def test_resolve_pronoun_takes_the_country_context_gave_its_antecedent(resolve):
+    doc = resolve('Soldiers seize power in Niger\n\nSoldiers in Niger said on Wednesday they had removed the president. '
+                  'Colonel Amadou Abdramane spoke on national television. "We have decided to put an end to the '
+                  'regime," he said.', dt.date(2023, 7, 27))
+    assert find(doc, "Colonel Amadou Abdramane").actor.code == "NERMIL"
+    assert find(doc, "he").actor.code == "NERMIL"
+
+
 def test_resolve_bare_sector_modifier_is_not_an_actor(resolve):
     doc = resolve("Britain promised military aid to Mozambique.", dt.date(2003, 1, 1))
     assert not [m for m in doc._.actor_mentions if doc[m.start:m.end].text == "military"]

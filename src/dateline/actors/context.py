@@ -75,9 +75,22 @@ def contextualise(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if country is None:
             result.append(mention)
             continue
-        filled = ActorRef(**{**actor.to_dict(), "country": country, "code": country + actor.sector})
-        result.append(ActorMention(mention.start, mention.end, filled, mention.how))
-    return result
+        result.append(ActorMention(mention.start, mention.end, _with_country(actor, country), mention.how))
+    return _pronouns_follow(result)
+
+
+def _with_country(actor: ActorRef, country: str) -> ActorRef:
+    return ActorRef(**{**actor.to_dict(), "country": country, "code": country + (actor.sector or "")})
+
+
+def _pronouns_follow(mentions: list[ActorMention]) -> list[ActorMention]:
+    """A pronoun copies its antecedent before context fills the antecedent's country: "Colonel Amadou Abdramane said
+    ... 'We have decided ...,' he said" - he is as Nigerien as the colonel."""
+    filled = {(m.actor.name, m.actor.sector): m.actor.country for m in mentions
+              if m.how in HOW_FROM_PHRASE and m.actor.country and not m.actor.kb_id}
+    return [ActorMention(m.start, m.end, _with_country(m.actor, filled[m.actor.name, m.actor.sector]), m.how)
+            if m.how == "pronoun" and not m.actor.country and (m.actor.name, m.actor.sector) in filled else m
+            for m in mentions]
 
 
 def _lead_country(doc: Doc, by_sentence: dict[int, list[str]]) -> str | None:
