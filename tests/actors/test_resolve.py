@@ -200,6 +200,19 @@ def test_resolve_pronoun_takes_the_country_context_gave_its_antecedent(resolve):
     assert find(doc, "he").actor.code == "NERMIL"
 
 
+@pytest.mark.parametrize("text,code", [
+    ("ECOWAS suspended all transactions with Niger and froze the country's assets.", "NER"),  # named last
+    ("Niger junta defies bloc\n\nNiger's junta rejected the ultimatum. The bloc froze the country's assets.", "NER"),
+])
+def test_resolve_the_country_is_the_one_named_last_or_the_lead_one(resolve, text, code):
+    assert find(resolve(text, dt.date(2023, 7, 31)), "the country").actor.code == code
+
+
+def test_resolve_the_country_needs_one_candidate(resolve):
+    doc = resolve("Russia invaded Ukraine in 2022. The country has since received aid.", dt.date(2023, 1, 1))
+    assert not [m for m in doc._.actor_mentions if doc[m.start:m.end].text == "The country"]
+
+
 def test_resolve_bare_sector_modifier_is_not_an_actor(resolve):
     doc = resolve("Britain promised military aid to Mozambique.", dt.date(2003, 1, 1))
     assert not [m for m in doc._.actor_mentions if doc[m.start:m.end].text == "military"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from dateline.actors.companies import COUNTRY_HOWS
 from dateline.actors.gazetteer import PLACE_PREPOSITIONS, place_actor, resolve_place
 from dateline.actors.kb import STATELESS
 from dateline.nlp.extensions import ActorMention
@@ -30,6 +31,7 @@ SPIRITUAL_SECTORS = frozenset({"REL"})
 HOW_FROM_PHRASE = frozenset({"role", "name"})
 ETHNIC_MARKERS = frozenset({"ethnic"})
 LEAD_SENTENCES = 2  # the headline and the lead's first sentence
+ANAPHORIC_COUNTRY_NOUNS = frozenset({"country", "nation"})  # "the country's assets"
 
 
 def _country(actor: ActorRef | None) -> str | None:
@@ -76,7 +78,7 @@ def contextualise(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             result.append(mention)
             continue
         result.append(ActorMention(mention.start, mention.end, _with_country(actor, country), mention.how))
-    return _pronouns_follow(result)
+    return _the_country(doc, _pronouns_follow(result), lead_country)
 
 
 def _with_country(actor: ActorRef, country: str) -> ActorRef:
@@ -91,6 +93,29 @@ def _pronouns_follow(mentions: list[ActorMention]) -> list[ActorMention]:
     return [ActorMention(m.start, m.end, _with_country(m.actor, filled[m.actor.name, m.actor.sector]), m.how)
             if m.how == "pronoun" and not m.actor.country and (m.actor.name, m.actor.sector) in filled else m
             for m in mentions]
+
+
+def _the_country(doc: Doc, mentions: list[ActorMention], lead_country: str | None) -> list[ActorMention]:
+    """"The country" names the country its sentence named last ("suspended transactions with Niger and froze the
+    country's assets"), else the one the headline and lead name: an actor with the country only."""
+    covered = {i for mention in mentions for i in range(mention.start, mention.end)}
+    found = []
+    for token in doc:
+        if token.lower_ not in ANAPHORIC_COUNTRY_NOUNS or token.i in covered or token.i == 0:
+            continue
+        article = doc[token.i - 1]
+        if article.lower_ != "the" or article.head.i != token.i:
+            continue
+        named = [m.actor for m in mentions if m.how in COUNTRY_HOWS and m.actor.kb_id and m.actor.country
+                 and token.sent.start <= m.start < token.i]
+        country = named[-1].country if named else lead_country
+        if country is None:
+            continue
+        name = named[-1].name if named else None
+        actor = ActorRef(text=doc[article.i:token.i + 1].text, name=name, country=country, code=country,
+                         kb_id=f"country:{country}")
+        found.append(ActorMention(article.i, token.i + 1, actor, "anaphora"))
+    return sorted(mentions + found, key=lambda mention: mention.start) if found else mentions
 
 
 def _lead_country(doc: Doc, by_sentence: dict[int, list[str]]) -> str | None:
