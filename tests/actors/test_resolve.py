@@ -208,6 +208,12 @@ def test_resolve_the_country_is_the_one_named_last_or_the_lead_one(resolve, text
     assert find(resolve(text, dt.date(2023, 7, 31)), "the country").actor.code == code
 
 
+def test_resolve_what_a_speaker_says_is_no_context_for_the_speaker(resolve):
+    doc = resolve('China\'s coast guard said the vessel had rammed its ship. "The Philippines bears full '
+                  'responsibility," spokesperson Gan Yu said.', dt.date(2023, 10, 22))
+    assert find(doc, "spokesperson Gan Yu").actor.country != "PHL"
+
+
 def test_resolve_the_country_needs_one_candidate(resolve):
     doc = resolve("Russia invaded Ukraine in 2022. The country has since received aid.", dt.date(2023, 1, 1))
     assert not [m for m in doc._.actor_mentions if doc[m.start:m.end].text == "The country"]

@@ -31,6 +31,8 @@ SPIRITUAL_SECTORS = frozenset({"REL"})
 HOW_FROM_PHRASE = frozenset({"role", "name"})
 ETHNIC_MARKERS = frozenset({"ethnic"})
 LEAD_SENTENCES = 2  # the headline and the lead's first sentence
+OPENING_MARKS = frozenset({"\u201c", "``"})
+CLOSING_MARKS = frozenset({"\u201d", "''"})
 ANAPHORIC_COUNTRY_NOUNS = frozenset({"country", "nation"})  # "the country's assets"
 
 
@@ -48,15 +50,18 @@ def contextualise(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     for mention in mentions:
         for i in range(mention.start, mention.end):
             at.setdefault(i, mention)
-    by_sentence: dict[int, list[str]] = {}  # countries in text order
+    by_sentence: dict[int, list[str]] = {}  # countries in text order, outside quotations
     sentence_of: dict[int, int] = {}
+    quoted = quoted_tokens(doc)
     for mention in mentions:
         start = doc[mention.start].sent.start
         sentence_of[mention.start] = start
+        if mention.start in quoted:
+            continue  # '"The Philippines bears full responsibility," spokesperson Gan Yu said': no Filipino
         country = _country(mention.actor) if mention.actor.sector not in SPIRITUAL_SECTORS else None
         if country and country not in by_sentence.get(start, ()):
             by_sentence.setdefault(start, []).append(country)
-    lead_country = _lead_country(doc, by_sentence)
+    lead_country = _lead_country(doc, by_sentence, quoted)
     result = []
     for mention in mentions:
         actor = mention.actor
@@ -72,7 +77,7 @@ def contextualise(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             country = _from_clause(doc, mention, at)
         if country is None:
             start = sentence_of[mention.start]
-            found = set(by_sentence.get(start, ())) or _place_countries(doc[start:doc[start].sent.end])
+            found = set(by_sentence.get(start, ())) or _place_countries(doc[start:doc[start].sent.end], quoted)
             country = next(iter(found)) if len(found) == 1 else None if found else lead_country
         if country is None:
             result.append(mention)
@@ -118,13 +123,29 @@ def _the_country(doc: Doc, mentions: list[ActorMention], lead_country: str | Non
     return sorted(mentions + found, key=lambda mention: mention.start) if found else mentions
 
 
-def _lead_country(doc: Doc, by_sentence: dict[int, list[str]]) -> str | None:
+def quoted_tokens(doc: Doc) -> frozenset[int]:
+    """Token positions between paired double quotation marks (a paragraph break ends an unclosed one): what a
+    speaker says names countries that say nothing of whose the speaker is."""
+    inside: set[int] = set()
+    opened = None
+    for token in doc:
+        if token.is_space and "\n\n" in token.text:
+            opened = None
+        elif token.text in OPENING_MARKS or (token.text == '"' and opened is None):
+            opened = token.i
+        elif opened is not None and (token.text in CLOSING_MARKS or token.text == '"'):
+            inside.update(range(opened + 1, token.i))
+            opened = None
+    return frozenset(inside)
+
+
+def _lead_country(doc: Doc, by_sentence: dict[int, list[str]], quoted: frozenset[int]) -> str | None:
     """The one country the headline and lead name (actors or places), if they name exactly one: the country a
     report is about, whose officials and bodies a later sentence leaves unnamed ("President Salome Zourabichvili said
     she would veto it", two sentences after "Police in Tbilisi ...")."""
     found: set[str] = set()
     for sent in list(doc.sents)[:LEAD_SENTENCES]:
-        found |= set(by_sentence.get(sent.start, ())) or _place_countries(sent)
+        found |= set(by_sentence.get(sent.start, ())) or _place_countries(sent, quoted)
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -213,11 +234,12 @@ def _place_country(token) -> str | None:
     return _country(actor)
 
 
-def _place_countries(sent) -> set[str]:
-    """Countries of the sentence's place names, when it names no country actor ("President X ... in Algiers")."""
+def _place_countries(sent, quoted: frozenset[int] = frozenset()) -> set[str]:
+    """Countries of the sentence's place names outside quotations, when it names no country actor ("President X ...
+    in Algiers")."""
     found = set()
     for ent in sent.ents:
-        if ent.label_ in ("GPE", "LOC"):
+        if ent.label_ in ("GPE", "LOC") and ent.start not in quoted:
             country = _place_country(ent.root)
             if country:
                 found.add(country)
