@@ -259,3 +259,15 @@ def test_coder_a_body_suspending_a_country_is_a_sanction(events_of):
     """"The African Union suspended Gabon": the model tags Gabon PERSON; the actors stage knows it is a country."""
     events = [e for e in events_of("The African Union suspended Gabon after the coup.") if e.cameo == "166"]
     assert events and events[0].recipient.country == "GAB"
+
+
+def test_coder_headline_participle_is_passive(events_of):
+    text = "Senegal opposition leader arrested, sparking protests\n\nPolice arrested Ousmane Sonko in Dakar on Friday."
+    headline = next(e for e in events_of(text, date(2023, 7, 28)) if e.mentions[0].sentence.startswith("Senegal"))
+    assert headline.actor is None and headline.recipient.country == "SEN"  # the leader was arrested
+
+
+def test_coder_headline_with_an_object_stays_active(events_of):
+    text = "Senegalese police detained opposition leader Sonko\n\nThe arrest in Dakar on Friday sparked protests."
+    headline = next(e for e in events_of(text, date(2023, 7, 28)) if e.mentions[0].sentence.startswith("Senegalese"))
+    assert headline.actor.code == "SENCOP"

@@ -19,7 +19,7 @@ from dateline.events.agency import with_agents
 from dateline.events.cameo import lookup
 from dateline.events.content import content_tokens, listed_charge
 from dateline.events.crowds import as_protests
-from dateline.events.dates import date_for, dated_in_context, time_expressions
+from dateline.events.dates import date_for, dated_in_context, opens_with_headline, time_expressions
 from dateline.events.joint import exercise_code
 from dateline.events.modality import is_intent_future, modality_of, obliges, reported_modality
 from dateline.events.patterns import Pattern, PatternBook, pattern_book
@@ -53,6 +53,8 @@ HOSTING, PRAISE = "043", "051"
 ARREST, COMBAT_CAPTURE = "173", "180"
 SIGNING, DEAL_TO_ACT = "057", "030"  # "struck a deal to hold elections" agrees to act (manual 3.1), unlike "signed"
 MAX_PAIRS = 4  # compound actors: at most this many (source, target) events per clause
+# Acts done to someone, which a headline reports in a bare participle ("Journalist detained", "Hostages freed").
+PASSIVE_HEADLINE_ROOTS = frozenset({"08", "16", "17", "18", "19", "20"})
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class EventCoder:
         self.book = book
         self._index: dict = {}  # token -> actor mention of the document being coded
         self.roles = RoleFinder(book, self._index)
+        self._headline_end = 0  # token index where the document's headline ends (0: it has none)
 
     def __call__(self, doc: Doc) -> Doc:
         index = syntax.mention_index(doc)
@@ -88,6 +91,7 @@ class EventCoder:
         self.roles = RoleFinder(self.book, index)
         per_sentence: list[list[Event]] = []
         sentences = list(doc.sents)
+        self._headline_end = sentences[0].end if opens_with_headline(sentences, doc.text) else 0
         ents = list(doc.ents)  # once per document: Span.ents rescans the whole document each time
         for sent in sentences:
             try:
@@ -114,6 +118,14 @@ class EventCoder:
                 if nominal is not None:
                     coded.extend(self._armed_clash(nominal))
         return as_protests(with_agents(coded, self.book.non_agent_causes), self.book.crowd_actors)
+
+    def _headline_passive(self, verb: Token, subject: Token | None, code: str) -> bool:
+        """A headline's bare participle is passive ("Opposition leader arrested", "Aid convoy attacked"): the parser
+        reads a past tense with the victim as its subject. Only acts done to someone, with no object or auxiliary."""
+        return (subject is not None and verb.i < self._headline_end and verb.dep_ == "ROOT"
+                and verb.tag_ in ("VBD", "VBN") and subject.dep_ == "nsubj" and code[:2] in PASSIVE_HEADLINE_ROOTS
+                and not any(child.dep_ in ("dobj", "obj", "aux", "auxpass", "ccomp", "xcomp") for child in
+                            verb.children))
 
     def _code_verb(self, verb: Token, consumed: set[int], coded: list[Coded]) -> list[Coded]:
         consumed.add(verb.i)
@@ -195,6 +207,8 @@ class EventCoder:
             source, target = syntax.experiencer_roles(verb, self._index)
         else:
             source, target = self.roles.verb_roles(verb, pattern, extra_targets)
+        if target is None and self._headline_passive(verb, source, pattern.code):
+            source, target = syntax.agent_of(verb), source  # "Opposition leader arrested": the leader was
         modality = modality_of(verb)
         deal_to_act = pattern.code == SIGNING and syntax.deal_to_act(verb, self.book.agreeing_verbs)
         base = DEAL_TO_ACT if deal_to_act else pattern.code

@@ -203,10 +203,20 @@ def dated_in_context(per_sentence: list[list[Event]], sentences: list[Span], tex
     """Each sentence's events, undated ones dated by their neighbours: a headline by its lead (`date_headline`), a
     statement by the same episode in its paragraph (`inherit_episode_dates`)."""
     # The blank line after a paragraph often belongs to its last sentence's span: look from its last character.
-    same_paragraph = [("\n" not in text[left.start_char + len(left.text.rstrip()):right.start_char])
-                      for left, right in zip(sentences, sentences[1:])]
-    headline = len(sentences) > 1 and not same_paragraph[0] and sentences[0].text.rstrip()[-1:] not in ".!?\"'”’"
-    return inherit_episode_dates(date_headline(per_sentence, headline), same_paragraph)
+    same_paragraph = paragraph_links(sentences, text)
+    return inherit_episode_dates(date_headline(per_sentence, opens_with_headline(sentences, text)), same_paragraph)
+
+
+def paragraph_links(sentences: list[Span], text: str) -> list[bool]:
+    """For each pair of neighbouring sentences, whether they share a paragraph."""
+    return [("\n" not in text[left.start_char + len(left.text.rstrip()):right.start_char])
+            for left, right in zip(sentences, sentences[1:])]
+
+
+def opens_with_headline(sentences: list[Span], text: str) -> bool:
+    """The first sentence is a headline: a paragraph of its own that ends without a full stop."""
+    return (len(sentences) > 1 and not paragraph_links(sentences[:2], text)[0]
+            and sentences[0].text.rstrip()[-1:] not in ".!?\"'”’")
 
 
 HEADLINE_REACH = 3  # sentences after a headline in which its events are told again with their dates
