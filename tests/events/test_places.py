@@ -33,6 +33,8 @@ def location_of(events_of, text, trigger):
      ("Peshawar", "PAK")),
     # a town the entity recogniser leaves unlabelled, in a locative phrase
     ("Ladakhi activist Sonam Wangchuk began a fast in Leh on Wednesday.", "began", ("Leh", "IND")),
+    # ... or tags as a nationality
+    ("The army said the paramilitary group had shelled a hospital in Omdurman.", "shelled", ("Omdurman", "SDN")),
 ])
 def test_places_event_location(events_of, text, trigger, place):
     assert location_of(events_of, text, trigger) == place

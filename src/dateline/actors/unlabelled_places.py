@@ -1,5 +1,5 @@
-"""Place names the entity recogniser left unlabelled, where the sentence itself says they are places: "the Ukrainian
-city of Kharkiv", "fighting in Bakhmut". The small English model misses many names of towns in the news; without a
+"""Place names the entity recogniser left unlabelled (or took for a nationality: "in Omdurman"), where the sentence
+itself says they are places: "the Ukrainian city of Kharkiv", "fighting in Bakhmut". The small English model misses many names of towns in the news; without a
 label the event has no location and the strike on the town no target country.
 
 Only names the gazetteer knows, and only in two frames: the object of "city of", "town of" and the like, and the object
@@ -20,7 +20,8 @@ TITLE_CASE_SHARE = 0.6  # a sentence with this share of capitalised words is a h
 
 
 def label_unlabelled_places(doc: Doc) -> Doc:
-    """Add a GPE entity over each unlabelled proper name in a place frame that the gazetteer resolves."""
+    """Add a GPE entity over each unlabelled proper name in a place frame that the gazetteer resolves, and make one
+    of each such name tagged NORP."""
     found: list[Span] = []
     taken = -1
     for token in doc:
@@ -32,7 +33,13 @@ def label_unlabelled_places(doc: Doc) -> Doc:
                 or _followed_by_noun(span) or resolve_place(span.text) is None):
             continue
         found.append(Span(doc, span.start, span.end, label=PLACE_LABEL))
-    if found:
+    relabelled = [ent for ent in doc.ents if ent.label_ == "NORP" and _in_place_frame(ent.root)
+                  and ent.root.pos_ == "PROPN" and resolve_place(ent.text) is not None]
+    if relabelled:  # "in Omdurman" tagged as a nationality
+        kept = [ent for ent in doc.ents if ent not in relabelled]
+        doc.ents = sorted(kept + [Span(doc, ent.start, ent.end, label=PLACE_LABEL) for ent in relabelled] + found,
+                          key=lambda ent: ent.start)
+    elif found:
         doc.set_ents(found, default="unmodified")
     return doc
 
