@@ -214,6 +214,20 @@ def test_resolve_what_a_speaker_says_is_no_context_for_the_speaker(resolve):
     assert find(doc, "spokesperson Gan Yu").actor.country != "PHL"
 
 
+@pytest.mark.parametrize("text,phrase,code", [
+    ("A spokesman for Yemen's Houthi movement said the group had fired missiles at a ship.", "the group",
+     "YEMREBHTI"),
+    ("ECOWAS gave the junta one week. The bloc suspended all transactions with Niger.", "The bloc", "IGOWAS"),
+])
+def test_resolve_the_group_is_the_organisation_of_its_kind_named_last(resolve, text, phrase, code):
+    assert find(resolve(text, dt.date(2024, 1, 1)), phrase).actor.code == code
+
+
+def test_resolve_the_group_with_its_own_phrase_is_left_alone(resolve):
+    doc = resolve("NATO met on Monday. The group of experts said the report was ready.", dt.date(2024, 1, 1))
+    assert not [m for m in doc._.actor_mentions if doc[m.start:m.end].text.startswith("The group")]
+
+
 def test_resolve_the_country_needs_one_candidate(resolve):
     doc = resolve("Russia invaded Ukraine in 2022. The country has since received aid.", dt.date(2023, 1, 1))
     assert not [m for m in doc._.actor_mentions if doc[m.start:m.end].text == "The country"]

@@ -11,7 +11,7 @@ lead when they name exactly one. People found in the knowledge base keep their o
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.actors.companies import COUNTRY_HOWS
 from dateline.actors.gazetteer import PLACE_PREPOSITIONS, place_actor, resolve_place
@@ -34,6 +34,10 @@ LEAD_SENTENCES = 2  # the headline and the lead's first sentence
 OPENING_MARKS = frozenset({"\u201c", "``"})
 CLOSING_MARKS = frozenset({"\u201d", "''"})
 ANAPHORIC_COUNTRY_NOUNS = frozenset({"country", "nation"})  # "the country's assets"
+# "the group" names the armed group, party or company named last; "the bloc" the intergovernmental body.
+ANAPHORIC_BODY_NOUNS = {"group": "other", "movement": "other", "bloc": "IGO", "alliance": "IGO",
+                        "organisation": "IGO", "organization": "IGO"}
+BODY_REACH = 2  # sentences back in which "the group" finds its organisation
 
 
 def _country(actor: ActorRef | None) -> str | None:
@@ -83,7 +87,7 @@ def contextualise(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             result.append(mention)
             continue
         result.append(ActorMention(mention.start, mention.end, _with_country(actor, country), mention.how))
-    return _the_country(doc, _pronouns_follow(result), lead_country)
+    return _the_body(doc, _the_country(doc, _pronouns_follow(result), lead_country))
 
 
 def _with_country(actor: ActorRef, country: str) -> ActorRef:
@@ -121,6 +125,48 @@ def _the_country(doc: Doc, mentions: list[ActorMention], lead_country: str | Non
                          kb_id=f"country:{country}")
         found.append(ActorMention(article.i, token.i + 1, actor, "anaphora"))
     return sorted(mentions + found, key=lambda mention: mention.start) if found else mentions
+
+
+def _the_body(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"The group", "the paramilitary group", "the bloc" name the organisation of that kind named last, in its
+    sentence or the two before ("the Rapid Support Forces ... the paramilitary group had shelled a hospital")."""
+    covered = {i for mention in mentions for i in range(mention.start, mention.end)}
+    orgs = [m for m in mentions if m.actor.kb_id and m.actor.kb_id.startswith("org:")]
+    found = []
+    for token in doc:
+        kinds = ANAPHORIC_BODY_NOUNS.get(token.lower_)
+        if kinds is None or token.i in covered or not _definite_bare(token):
+            continue
+        reach = _sentence_start(doc, token, BODY_REACH)
+        earlier = [m for m in orgs if reach <= m.start < token.i and _of_kind(m.actor, kinds)]
+        if earlier:
+            start = min(child.i for child in token.subtree)
+            actor = ActorRef(**{**earlier[-1].actor.to_dict(), "text": doc[start:token.i + 1].text})
+            found.append(ActorMention(start, token.i + 1, actor, "anaphora"))
+    return sorted(mentions + found, key=lambda mention: mention.start) if found else mentions
+
+
+def _definite_bare(noun: Token) -> bool:
+    """"the (paramilitary) group": a definite noun with adjectives at most, no name or "of" phrase of its own."""
+    children = list(noun.children)
+    return (any(child.dep_ == "det" and child.lower_ == "the" for child in children)
+            and all(child.dep_ in ("det", "amod") for child in children if child.i < noun.i)
+            and not any(child.dep_ == "prep" and child.lower_ == "of" for child in children))
+
+
+def _of_kind(actor: ActorRef, kinds: str) -> bool:
+    intergovernmental = actor.sector == "IGO" or actor.country == "IGO"
+    return intergovernmental if kinds == "IGO" else not intergovernmental and actor.sector != "GOV"
+
+
+def _sentence_start(doc: Doc, token: Token, back: int) -> int:
+    """Where the sentence `back` sentences before `token`'s starts."""
+    sentence = token.sent
+    for _ in range(back):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    return sentence.start
 
 
 def quoted_tokens(doc: Doc) -> frozenset[int]:
