@@ -58,3 +58,26 @@ def test_roles_statement_does_not_outrank_what_it_reports(pipeline):
                                  "illegal aliens, but was still refusing admittance to Ghanaians, by far the biggest "
                                  "group involved, Benin police said.")
     assert {event.plover for event in events} - {None} == {"RETREAT", "REJECT"}
+
+
+def recipients(events, plover):
+    return {event.recipient.country for event in events if event.plover == plover and event.recipient}
+
+
+def test_roles_the_indirect_object_of_a_gift_is_its_recipient(pipeline):
+    events = events_of(pipeline, "The World Bank on Friday gave Malawi 40 million dollars of aid for its schools.")
+    assert recipients(events, "AID") == {"MWI"}
+
+
+@pytest.mark.parametrize(("text", "plover", "expected"), [
+    ("Militants struck two Nigerian oil pipelines near Warri on Sunday.", "ASSAULT", {"NGA"}),
+    ("Houthi drones struck two Emirati fuel depots at Musaffah on Monday.", "ASSAULT", {"ARE"}),
+    ("Security forces in Tehran detained a French aid worker on spying charges.", "COERCE", {"FRA"}),
+])
+def test_roles_a_thing_a_demonym_marks_gives_the_target_country(pipeline, text, plover, expected):
+    assert recipients(events_of(pipeline, text), plover) == expected
+
+
+def test_roles_a_thing_its_owner_names_is_no_target(pipeline):
+    events = events_of(pipeline, "Vladimir Putin put Russia's strategic missile forces on high alert on Sunday.")
+    assert not recipients(events, "MOBILIZE")

@@ -53,3 +53,19 @@ def test_entities_lose_the_blank_line_they_ran_over(nlp):
     doc = nlp("Soldiers seize power in Niger\n\nSoldiers in Niger said on Wednesday they had removed the president.")
     assert [ent.text for ent in doc.ents if ent.text.startswith("Niger")] == ["Niger", "Niger"]
     assert not any(token.is_space for ent in doc.ents for token in ent)
+
+
+@pytest.mark.parametrize("text,verb,obj", [
+    ("Afghan rebels have kidnapped up to 16 Russian civilian advisers from a town bazaar.", "kidnapped", "advisers"),
+    ("The army detained up to 50 suspected militants.", "detained", "militants"),
+])
+def test_up_to_bounds_the_number_and_the_counted_noun_is_the_object(nlp, text, verb, obj):
+    doc = nlp(text)
+    counted = next(t for t in doc if t.text == obj)
+    assert counted.dep_ == "dobj" and counted.head.text == verb
+    assert all(t.dep_ == "quantmod" for t in doc if t.lower_ in ("up", "to"))
+
+
+def test_up_to_with_a_place_after_it_is_left_alone(nlp):
+    doc = nlp("Prices went up to the highest level since 2008.")
+    assert not any(t.dep_ == "dobj" for t in doc)

@@ -27,6 +27,7 @@ CROWD_PLACE_PREPS = ("in", "across", "throughout", "around")
 OPPONENT_PREPS = ("against", "with", "on", "for")
 DEMAND_VERBS = ("demand", "call", "press", "protest", "urge")
 ADDRESSEE_DEPS = ("pobj", "dobj", "poss", "compound", "amod")
+COUNTRY_ENTITIES = frozenset({"GPE", "NORP"})  # "an American journalist": the demonym inside the actor's own name
 
 
 class RoleFinder:
@@ -62,8 +63,11 @@ class RoleFinder:
         for noun in objects:  # "signed an agreement with X", "imposed sanctions on X", "cut ties with X"
             candidates += self.prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
         if pattern.object is not None:  # the object is a thing ("promised military aid to X"), not the target
-            candidates = [token for token in candidates if token not in objects and
-                          token.ent_type_ not in TIME_ENTITIES] or candidates
+            things = [token for token in objects if token.dep_ != "dative"]  # "gave the Ivory Coast $5m of aid"
+            others = [token for token in candidates if token not in things and token.ent_type_ not in TIME_ENTITIES]
+            # ... unless a country marks it and nothing else names one: "struck two Saudi oil facilities at Abqaiq"
+            others += [token for token in things if self._country_modifier(token)]
+            candidates = others or candidates
         own = [token for token in objects if pronoun_owned(token) and not self.has_country(token)]
         candidates = [token for token in candidates if token not in own]  # "pulled back their troops"
         candidates = [token for token in candidates if not self._claimed_by_experiencer(verb, token)]
@@ -87,6 +91,15 @@ class RoleFinder:
             if issuer is not None and self.has_actor(issuer):
                 return issuer
         return subject
+
+    def _country_modifier(self, noun: Token) -> bool:
+        """A thing a country's name or demonym modifies ("Saudi oil facilities"), not one it owns ("Moscow's
+        participation") or one whose country only the context gave ("paramilitary troops")."""
+        own = self.index.get(noun.i)
+        return any(child.dep_ in ("amod", "compound", "nmod") and child.i in self.index
+                   and self.index[child.i].actor.country
+                   and (self.index[child.i] is not own or child.ent_type_ in COUNTRY_ENTITIES)
+                   for child in noun.children)
 
     def _claimed_by_experiencer(self, verb: Token, token: Token) -> bool:
         """A misparsed object: "X abusing Y surprised and disgusted Guterres" gives "abusing" Guterres as object."""

@@ -13,6 +13,9 @@ The tree itself is repaired, so that actors, events and quotes all read it right
   (with the conjuncts after it) becomes the second verb's subject;
 - both verbs have the same auxiliary, and the second verb's subject is the first verb's object with the noun as its
   conjunct ("Azerbaijan will free 32 soldiers and Armenia will release two").
+
+"Up to" before a number is a bound on it, not a particle and a preposition: the model reads "detained up to 50
+militants" as detained-up, to-50-militants, and the militants are no longer whom the act was done to.
 """
 
 from __future__ import annotations
@@ -111,6 +114,24 @@ def _takes_object(first: Token, noun: Token) -> bool:
             and not any(child.dep_ in OBJECT_DEPS for child in first.children))
 
 
+def repair_up_to(doc: Doc) -> Doc:
+    """"detained up/prt to/prep 50 militants/pobj" -> "up to" bounds the number, the militants are the object."""
+    for up in doc[:-2]:
+        to, number = doc[up.i + 1], doc[up.i + 2]
+        if up.lower_ != "up" or up.dep_ not in ("prt", "advmod") or to.lower_ != "to" or to.dep_ != "prep":
+            continue
+        verb = up.head
+        counted = number.head
+        if (number.dep_ != "nummod" or not number.like_num or counted.head.i != to.i or counted.dep_ != "pobj"
+                or to.head.i not in (verb.i, up.i) or verb.pos_ != "VERB"
+                or any(child.dep_ in OBJECT_DEPS for child in verb.children)):
+            continue
+        _reattach(up, number, "quantmod")
+        _reattach(to, number, "quantmod")
+        _reattach(counted, verb, "dobj")
+    return doc
+
+
 def _reattach(token: Token, head: Token, dep: str) -> None:
     token.head = head
     token.dep_ = dep
@@ -135,4 +156,4 @@ def trim_entities(doc: Doc) -> Doc:
 
 @Language.component(COMPONENT)
 def parse_repairs(doc: Doc) -> Doc:
-    return repair_stranded_subjects(trim_entities(doc))
+    return repair_up_to(repair_stranded_subjects(trim_entities(doc)))
