@@ -271,3 +271,20 @@ def test_coder_headline_with_an_object_stays_active(events_of):
     text = "Senegalese police detained opposition leader Sonko\n\nThe arrest in Dakar on Friday sparked protests."
     headline = next(e for e in events_of(text, date(2023, 7, 28)) if e.mentions[0].sentence.startswith("Senegalese"))
     assert headline.actor.code == "SENCOP"
+
+
+@pytest.mark.parametrize("text", [
+    # a warning of what the speaker's side could do on a condition, or by force, is a threat
+    "Turkey's president warned on Friday that Ankara could send troops into Syria if Kurdish fighters advanced west.",
+    "Serbia warned that it would cut electricity to the north if Pristina went ahead with the new licence plates.",
+    "The rebel commander warned that his fighters could shell the airport in the coming days.",
+])
+def test_coder_a_warning_of_a_possible_act_is_a_threat(code_events, text):
+    events = code(code_events, text)
+    assert find(events, "13")
+    assert not [e for e in events if e.cameo_root in ("15", "16", "19", "20") and e.modality != "asserted"]
+
+
+def test_coder_a_warning_that_reports_a_fact_is_no_threat(code_events):
+    events = code(code_events, "The UN warned on Monday that fighting had displaced 40,000 people in Darfur.")
+    assert not find(events, "13")

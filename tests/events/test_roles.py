@@ -81,3 +81,31 @@ def test_roles_a_thing_a_demonym_marks_gives_the_target_country(pipeline, text, 
 def test_roles_a_thing_its_owner_names_is_no_target(pipeline):
     events = events_of(pipeline, "Vladimir Putin put Russia's strategic missile forces on high alert on Sunday.")
     assert not recipients(events, "MOBILIZE")
+
+
+@pytest.mark.parametrize(("text", "plover", "expected"), [
+    # aid and attacks whose object names no actor are done to the state of the place they reach
+    ("UNICEF delivered vaccines to 50,000 children in eastern Chad on Tuesday.", "AID", {"TCD"}),
+    ("Israeli jets hit targets near Damascus overnight, Syrian state media said.", "ASSAULT", {"SYR"}),
+    # PLOVER codes the state of the place even when the actor is its own (police at home, protesters at home)
+    ("Armed men attacked two villages in Mali's Mopti region on Sunday.", "ASSAULT", {"MLI"}),
+])
+def test_roles_a_targetless_act_is_done_to_the_state_where_it_lands(pipeline, text, plover, expected):
+    assert recipients(events_of(pipeline, text), plover) == expected
+
+
+def test_roles_the_place_of_a_meeting_is_not_its_target(pipeline):
+    events = events_of(pipeline, "Rwandan and Congolese ministers met in Luanda on Monday.")
+    assert not recipients(events, "CONSULT")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey said it would retaliate if Greece extended its territorial waters.", {"GRC"}),
+    ("China has threatened to halt trade talks if Australia goes ahead with the inquiry.", {"AUS"}),
+])
+def test_roles_a_threat_is_set_against_the_party_its_condition_names(pipeline, text, expected):
+    assert recipients(events_of(pipeline, text), "THREATEN") == expected
+
+
+def test_roles_a_threat_conditioned_on_its_own_source_has_no_target(pipeline):
+    assert not recipients(events_of(pipeline, "Iran warned it would retaliate if it was attacked."), "THREATEN")

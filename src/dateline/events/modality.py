@@ -48,3 +48,23 @@ def _going_to(token: Token) -> bool:
 def reported_modality(modality: str) -> str:
     """An asserted event inside a statement is "reported"; other modalities stay as they are."""
     return "reported" if modality == "asserted" else modality
+
+
+WARNING_VERBS = frozenset({"warn", "caution"})
+POSSIBLE_AUX = {"could", "would", "might", "may", "will", "'ll"}
+FORCE_ROOTS = ("15", "16", "17", "18", "19", "20")
+
+
+def warns_of(warning_lemma: str, clause: Token, inner_code: str | None) -> bool:
+    """"warned that Egypt could intervene in Libya if ...", "Not a drop of oil will pass ... if ..., X warned": a
+    warning of what the speaker's side may do, on a condition or by force, is a threat (PLOVER THREATEN), not a
+    statement reporting a hypothetical act. `inner_code` is the clause's own code, None when it has none ("could
+    intervene militarily ... if": a threat all the same, on the condition)."""
+    if warning_lemma not in WARNING_VERBS:
+        return False
+    aux = {child.lower_ for child in clause.children if child.dep_ in ("aux", "auxpass")}
+    if not aux & POSSIBLE_AUX:
+        return False
+    conditional = any(token.dep_ == "mark" and token.lower_ in ("if", "unless") and token.head.dep_ == "advcl"
+                      for token in clause.subtree)
+    return conditional or (inner_code or "").startswith(FORCE_ROOTS)

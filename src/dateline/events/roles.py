@@ -25,6 +25,7 @@ NOMINAL_HOSTS = {"during", "in", "through", "via", "with"}  # not "after the sho
 MOVEMENT_CODES = ("15", "087", "074")  # "a buildup of Azerbaijani troops": the forces in the "of" phrase move
 CROWD_PLACE_PREPS = ("in", "across", "throughout", "around")
 OPPONENT_PREPS = ("against", "with", "on", "for")
+CONDITION_MARKS = ("if", "unless")
 DEMAND_VERBS = ("demand", "call", "press", "protest", "urge")
 ADDRESSEE_DEPS = ("pobj", "dobj", "poss", "compound", "amod")
 COUNTRY_ENTITIES = frozenset({"GPE", "NORP"})  # "an American journalist": the demonym inside the actor's own name
@@ -184,6 +185,18 @@ class RoleFinder:
         reservists for a war [against Iraq]", "suspended air links [with Serbia]"."""
         return next((token for token in syntax.clause_prep_objects(trigger, OPPONENT_PREPS, source)
                      if self.has_country(token)), None)
+
+    def conditional_party(self, trigger: Token, source: Token | None) -> Token | None:
+        """Whom a threat's condition names: "would retaliate if [Finland] joined NATO", "threatened to quit the talks
+        unless [Washington] dropped its demands" (the PLOVER gold codes that party as the target)."""
+        skip = {token.i for token in source.subtree} if source is not None else set()
+        for clause in trigger.subtree:
+            if clause.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKS
+                                              for child in clause.children):
+                subject = syntax.subject_of(clause)
+                if subject is not None and subject.i not in skip and self.has_country(subject):
+                    return subject
+        return None
 
     def addressee_of_demand(self, trigger: Token, source: Token | None) -> Token | None:
         """Whom a protest's demand addresses: a country-naming actor in its purpose clause ("staged a hunger strike
