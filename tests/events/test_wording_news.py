@@ -85,3 +85,16 @@ def test_wording_news_defiance_codes_the_act(types_of):
     types = types_of("Students defied a ban to rally outside parliament in Yangon on Sunday.")
     assert "PROTEST" in types and "REJECT" not in types
     assert "REJECT" in types_of("Iran defied a U.N. Security Council deadline to withdraw its troops.")
+
+
+@pytest.mark.parametrize(("text", "plover", "not_plover"), [
+    # a call on someone, with the day between it and the infinitive the parser hangs as an advcl
+    ("The UN rights chief called on Myanmar on Tuesday to free all political prisoners.", "REQUEST", "CONSULT"),
+    # money pledged is aid promised, not given
+    ("Saudi Arabia pledged 500 million dollars on Monday to rebuild schools in Yemen.", "AGREE", "AID"),
+    # "will build ... and lend": the second verb shares the promise
+    ("China will build a new port at Lamu and lend Kenya the money to equip it, officials said.", "AGREE", "AID"),
+])
+def test_wording_news_fourth_set_families(types_of, text, plover, not_plover):
+    types = types_of(text)
+    assert plover in types and not_plover not in types

@@ -28,6 +28,9 @@ def modality_of(token: Token) -> str:
 def is_intent_future(token: Token) -> bool:
     """True for "will/would/shall X" and "is going to X": the tenses CAMEO reads as an expressed intent."""
     aux = {child.lower_ for child in token.children if child.dep_ == "aux"}
+    if not aux and token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") and not any(
+            child.dep_ in ("nsubj", "nsubjpass") for child in token.children):
+        return is_intent_future(token.head)  # "will build the plant and lend Cairo the money": both promised
     return bool(aux & (FUTURE_AUX | {"would", "'d"})) or _going_to(token)
 
 

@@ -172,6 +172,12 @@ def _repaired_lemma(word: str, lemma: str, known: frozenset[str]) -> str:
     return next((candidate for candidate in candidates if candidate in known), lemma)
 
 
+def _addressed(verb: Token) -> bool:
+    """The verb names whom it addresses: "called on China", "gave the ambassador 48 hours"."""
+    return any(child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ in ("on", "upon")
+                                          and not _temporal(child)) for child in verb.children)
+
+
 def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
     particles, preps, objects, to_objects = set(), set(), set(), set()
     has_xcomp = passive = False
@@ -215,7 +221,9 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
             objects.add(child.lemma_.lower())  # "pleaded guilty", "found him guilty", "was ordered held"
         elif dep == "auxpass":
             passive = True
-    if passive and not has_xcomp:  # "was called on by the board to end ...": the parser hangs it as advcl
+    # "was called on by the board to end ...", "called on China on Friday to share", "gave the envoy 48 hours to
+    # leave": after a passive or an addressee the parser hangs the to-infinitive as an advcl
+    if (passive or _addressed(token)) and not has_xcomp:
         has_xcomp = any(child.dep_ == "advcl" and any(grand.tag_ == "TO" for grand in child.children)
                         for child in token.children)
     return VerbFacts(frozenset(particles), frozenset(preps), frozenset(objects), has_xcomp, passive,
