@@ -98,3 +98,13 @@ def test_wording_news_defiance_codes_the_act(types_of):
 def test_wording_news_fourth_set_families(types_of, text, plover, not_plover):
     types = types_of(text)
     assert plover in types and not_plover not in types
+
+
+def test_wording_news_a_court_throwing_out_a_challenge_rejects_it(types_of):
+    types = types_of("Malawi's constitutional court threw out the ruling party's challenge to the vote on Monday.")
+    assert "REJECT" in types and "ASSAULT" not in types
+
+
+def test_wording_news_drills_on_a_border_face_the_neighbour_not_drill_with_it(types_of):
+    types = types_of("Armenian troops began military exercises on the border with Azerbaijan on Monday.")
+    assert "MOBILIZE" in types and "COOPERATE" not in types

@@ -391,7 +391,7 @@ class EventCoder:
         sources = syntax.actors_of(item.source, index) or [self.roles.crowd_country(item.trigger)
                                                             if item.code[:2] == "14" else None]
         targets = syntax.actors_of(item.target, index) or [place_actor(item.target)]
-        exercise = exercise_code(item.code, item.trigger, sources, targets)
+        exercise = exercise_code(item.code, item.trigger, sources, targets, item.target)
         if exercise != item.code:  # several states drilling together cooperate; one force drilling alone mobilises
             item = replace(item, code=exercise)
         if targets == [None] and item.code[:2] in SCENE_TARGET_ROOTS:  # drilling "near Peru" is not drilling with it

@@ -14,6 +14,7 @@ from dateline.records import ActorRef
 
 EXERCISE_CODES = frozenset({"150", "154", "062"})
 MILITARY_COOPERATION, FORCE_POSTURE = "062", "150"
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 
 def exercise_noun(trigger: Token) -> Token | None:
@@ -35,13 +36,16 @@ def exercise_noun(trigger: Token) -> Token | None:
 
 
 def exercise_code(code: str, trigger: Token, sources: list[ActorRef | None],
-                  targets: list[ActorRef | None]) -> str:
-    """062 when several countries drill together (or with a named partner), 150 when one force drills alone."""
+                  targets: list[ActorRef | None], target: Token | None = None) -> str:
+    """062 when several countries drill together (or with a named partner), 150 when one force drills alone. A
+    country named as across a border ("exercises on the border with northern Iraq") is whom the drill faces."""
     if code not in EXERCISE_CODES:
         return code
     noun = exercise_noun(trigger)
     if noun is None:
         return code
+    if target is not None and target.head.lower_ == "with" and _after_border(target.head):
+        targets = []
     countries = {actor.country for actor in (*sources, *targets) if actor is not None and actor.country}
     if len(countries) > 1:
         return MILITARY_COOPERATION
@@ -51,3 +55,9 @@ def exercise_code(code: str, trigger: Token, sources: list[ActorRef | None],
     if code == MILITARY_COOPERATION and not said_joint and all(actor is None for actor in targets):
         return FORCE_POSTURE
     return code
+
+
+def _after_border(word: Token) -> bool:
+    """"the border with": the noun before "with", however the parser attached it."""
+    return word.head.lemma_.lower() in BORDER_NOUNS or (word.i > 0 and word.doc[word.i - 1].lemma_.lower()
+                                                          in BORDER_NOUNS)
