@@ -109,3 +109,10 @@ def test_roles_a_threat_is_set_against_the_party_its_condition_names(pipeline, t
 
 def test_roles_a_threat_conditioned_on_its_own_source_has_no_target(pipeline):
     assert not recipients(events_of(pipeline, "Iran warned it would retaliate if it was attacked."), "THREATEN")
+
+
+def test_roles_an_owned_object_gives_way_to_the_party_in_its_phrase(pipeline):
+    """"his first phone call with X": the call is Modi's own, the partner is whom it was with."""
+    events = events_of(pipeline, "Indian Prime Minister Narendra Modi held his first phone call with Sri Lankan "
+                                 "President Anura Kumara Dissanayake on Monday.")
+    assert recipients(events, "CONSULT") == {"LKA"}

@@ -69,8 +69,12 @@ class RoleFinder:
             # ... unless a country marks it and nothing else names one: "struck two Saudi oil facilities at Abqaiq"
             others += [token for token in things if self._country_modifier(token)]
             candidates = others or candidates
-        own = [token for token in objects if pronoun_owned(token) and not self.has_country(token)]
+        # "pulled back their troops", "held his first phone call with X": what the source owns is no target, unless a
+        # country of its own marks it ("its Ukrainian counterpart")
+        own = [token for token in objects if pronoun_owned(token) and not self._country_modifier(token)]
         candidates = [token for token in candidates if token not in own]  # "pulled back their troops"
+        candidates += [inner for token in own for inner in syntax.prep_objects(token, NESTED_TARGET_PREPS)
+                       if inner not in candidates]  # "mounted its invasion of South Lebanon"
         candidates = [token for token in candidates if not self._claimed_by_experiencer(verb, token)]
         if source is not None and not self.has_actor(source):
             source = self._actor_behind(verb, source)
