@@ -108,3 +108,14 @@ def test_wording_news_a_court_throwing_out_a_challenge_rejects_it(types_of):
 def test_wording_news_drills_on_a_border_face_the_neighbour_not_drill_with_it(types_of):
     types = types_of("Armenian troops began military exercises on the border with Azerbaijan on Monday.")
     assert "MOBILIZE" in types and "COOPERATE" not in types
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    # a diplomat given hours to leave is expelled, whichever way the parser hangs the hours
+    ("Mali gave France's ambassador 72 hours to leave the country on Monday.", "SANCTION"),
+    ("The junta gave the French ambassador 72 hours to leave the country.", "SANCTION"),
+    # a deadline named by "until" is an ultimatum
+    ("The regional bloc gave the coup leaders until Sunday to restore the president or face force.", "THREATEN"),
+])
+def test_wording_news_deadlines(types_of, text, plover):
+    assert plover in types_of(text)

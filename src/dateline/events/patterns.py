@@ -172,10 +172,21 @@ def _repaired_lemma(word: str, lemma: str, known: frozenset[str]) -> str:
     return next((candidate for candidate in candidates if candidate in known), lemma)
 
 
+DEADLINE = "deadline"
+DEADLINE_PREPS = ("until", "till")
+
+
 def _addressed(verb: Token) -> bool:
     """The verb names whom it addresses: "called on China", "gave the ambassador 48 hours"."""
     return any(child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ in ("on", "upon")
-                                          and not _temporal(child)) for child in verb.children)
+                                          and not _temporal(child))
+               or (child.dep_ in ("dobj", "obj") and _deadlines(child)) for child in verb.children)
+
+
+def _deadlines(noun: Token) -> list[str]:
+    """A counted span the parser hung on the object as an apposition: "gave Lebanon's ambassador [48 hours]"."""
+    return [child.lemma_.lower() for child in noun.children
+            if child.dep_ == "appos" and any(grand.dep_ == "nummod" for grand in child.children)]
 
 
 def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
@@ -187,7 +198,11 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
             particles.add(child.lemma_.lower())
         elif dep == "npadvmod" and child.lower_ in VERB_PREFIXES and child.i == token.i - 2:
             particles.add(child.lower_)  # "test-fired" is tokenised test - fired: the prefix reads as a particle
+        elif dep == "dative" and child.pos_ in ("NOUN", "PROPN"):
+            objects.add(child.lemma_.lower())  # "gave the French ambassador 72 hours to leave"
         elif dep in ("prep", "agent", "dative") and child.pos_ == "ADP":
+            if child.lower_ in DEADLINE_PREPS:  # "gave Jammeh until noon to hand over power": a deadline
+                objects.add(DEADLINE)
             if _temporal(child):
                 continue
             preps.add(child.lemma_.lower())
@@ -204,6 +219,7 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
             objects.update(_carried(child))
             objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ in ("compound", "amod"))
             objects.update(_of_objects(child))
+            objects.update(_deadlines(child))
             passive = passive or dep == "nsubjpass"
         elif dep == "npadvmod" and any(grand.dep_ == "nummod" for grand in child.children):
             objects.add(child.lemma_.lower())  # "gave the government 14 days to ...": a deadline
