@@ -23,7 +23,7 @@ from dateline.events.dates import date_for, dated_in_context, opens_with_headlin
 from dateline.events.joint import exercise_code
 from dateline.events.modality import is_intent_future, modality_of, obliges, reported_modality, warns_of
 from dateline.events.patterns import Pattern, PatternBook, pattern_book
-from dateline.events.places import location_for, place_actor, place_entities, scene_actor
+from dateline.events.places import location_for, place_actor, place_entities, placed_target
 from dateline.events.plover import plover_for
 from dateline.events.ranking import rank_and_prune
 from dateline.events.roles import FALLBACK_TARGET_PREPS, RoleFinder, owned_by_source, same_actor
@@ -395,13 +395,7 @@ class EventCoder:
         if exercise != item.code:  # several states drilling together cooperate; one force drilling alone mobilises
             item = replace(item, code=exercise)
         if targets == [None] and item.code[:2] in SCENE_TARGET_ROOTS:  # drilling "near Peru" is not drilling with it
-            opponent = self.roles.addressee_of_demand(item.trigger, item.source) if item.code[:2] == "14" else None
-            opponent = opponent or self.roles.opponent_in_clause(item.trigger, item.source)
-            if opponent is None and item.code[:2] == "13":
-                opponent = self.roles.conditional_party(item.trigger, item.source)
-            found = syntax.actors_of(opponent, index) or [scene_actor(item.trigger, item.source)]
-            if not any(same_actor(s, t) for s in sources for t in found if s is not None and t is not None):
-                targets = found  # never the source itself ("Iraqi Kurds ... calling for independence from Iraq")
+            targets = self.roles.unnamed_target(item.code, item.trigger, item.source, sources) or targets
         plover, mode = plover_for(item.code)
         if item.code.startswith("01") and sources == [None] and plover is None:
             return []  # a statement nobody made is no event; a typed stance ("expressed solidarity with X") is
@@ -419,10 +413,8 @@ class EventCoder:
         if (location is None and item.trigger.dep_ == "advcl" and item.trigger.tag_ == "VBG"
                 and item.code[:2] not in WORDS_ROOTS):  # "struck a building in Kharkiv, killing seven": there too
             location = location_for(item.trigger.head, places, set())
-        if targets == [None] and item.code[:2] in PLACED_TARGET_ROOTS and location is not None and location.country \
-                and not any(s is not None and not s.sector and s.country == location.country for s in sources):
-            targets = [ActorRef(text=location.name, name=location.name, country=location.country,
-                                code=location.country)]
+        if targets == [None] and item.code[:2] in PLACED_TARGET_ROOTS:
+            targets = [placed_target(location, sources)]
         start, end = self._extent(item, index)
         sentence = Mention(doc._.doc_id or "", sent.text, start, end)
         events = []

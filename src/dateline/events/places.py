@@ -18,7 +18,7 @@ from dateline.actors.gazetteer import (
 from dateline.events.syntax import clause_prep_objects
 from dateline.records import ActorRef, Location
 
-__all__ = ["location_for", "place_actor", "place_entities", "resolve_place", "scene_actor"]
+__all__ = ["location_for", "place_actor", "place_entities", "placed_target", "resolve_place", "scene_actor"]
 
 PLACE_PREPS = {"in", "at", "near", "into", "inside", "across", "outside", "on", "against", "to", "along", "around",
                "throughout", "within"}
@@ -97,6 +97,16 @@ def scene_actor(trigger: Token, source: Token | None) -> ActorRef | None:
     for conflictual acts PLOVER codes that place's state as the target when the text names no other ("imposed a
     curfew in the town of Cizre" -> Turkey, "demonstrated in Serbia" -> Serbia)."""
     return next(filter(None, map(place_actor, clause_prep_objects(trigger, SCENE_PREPS, source))), None)
+
+
+def placed_target(location: Location | None, sources: list[ActorRef | None]) -> ActorRef | None:
+    """The state of the place an act landed in, as its target (see coder.PLACED_TARGET_ROOTS); not when a source is
+    that state itself ("Kenya demonstrated in Nairobi")."""
+    if location is None or not location.country:
+        return None
+    if any(source is not None and not source.sector and source.country == location.country for source in sources):
+        return None
+    return ActorRef(text=location.name, name=location.name, country=location.country, code=location.country)
 
 
 def place_entities(sent: Span, ents: list[Span]) -> list[Span]:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from dateline.events import syntax
 from dateline.events.patterns import TIME_ENTITIES, Pattern, PatternBook
-from dateline.events.places import place_actor
+from dateline.events.places import place_actor, scene_actor
 from dateline.nlp.extensions import ActorMention
 from dateline.records import ActorRef
 
@@ -189,6 +189,20 @@ class RoleFinder:
         reservists for a war [against Iraq]", "suspended air links [with Serbia]"."""
         return next((token for token in syntax.clause_prep_objects(trigger, OPPONENT_PREPS, source)
                      if self.has_country(token)), None)
+
+    def unnamed_target(self, code: str, trigger: Token, source: Token | None,
+                       sources: list[ActorRef | None]) -> list[ActorRef | None] | None:
+        """For a threat or conflictual act whose clause names no target: whom a protest's demand addresses, a country
+        deeper in the clause, whom a threat's condition names, else the state of the scene; never the source itself
+        ("Iraqi Kurds ... calling for independence from Iraq"). None when nothing qualifies."""
+        opponent = self.addressee_of_demand(trigger, source) if code[:2] == "14" else None
+        opponent = opponent or self.opponent_in_clause(trigger, source)
+        if opponent is None and code[:2] == "13":
+            opponent = self.conditional_party(trigger, source)
+        found = syntax.actors_of(opponent, self.index) or [scene_actor(trigger, source)]
+        if any(same_actor(s, t) for s in sources for t in found if s is not None and t is not None):
+            return None
+        return found
 
     def conditional_party(self, trigger: Token, source: Token | None) -> Token | None:
         """Whom a threat's condition names: "would retaliate if [Finland] joined NATO", "threatened to quit the talks
