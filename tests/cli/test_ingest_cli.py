@@ -89,6 +89,14 @@ def test_ingest_cli_survives_kill_9(tmp_path: Path):
     schema_only = wal_size()
     while time.time() < deadline and process.poll() is None and wal_size() <= schema_only:
         time.sleep(0.02)
+    # The log grows while a commit is written: wait until it holds still, so that the first batch is whole (on a
+    # loaded machine the kill otherwise landed mid-write and the store rightly held no document).
+    grown = wal_size()
+    while time.time() < deadline and process.poll() is None:
+        time.sleep(0.1)
+        if wal_size() == grown:
+            break
+        grown = wal_size()
     assert process.poll() is None, "the run finished before it could be killed"
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
