@@ -119,3 +119,8 @@ def test_wording_news_drills_on_a_border_face_the_neighbour_not_drill_with_it(ty
 ])
 def test_wording_news_deadlines(types_of, text, plover):
     assert plover in types_of(text)
+
+
+def test_wording_news_days_of_talks_ended_were_held_not_broken_off(types_of):
+    assert "CONSULT" in types_of("Sudanese and South Sudanese negotiators ended three days of talks in Juba on Friday.")
+    assert "SANCTION" in types_of("Colombia's president ended peace talks with the rebel group on Friday.")

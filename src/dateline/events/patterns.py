@@ -173,6 +173,9 @@ def _repaired_lemma(word: str, lemma: str, known: frozenset[str]) -> str:
 
 
 DEADLINE = "deadline"
+HELD_TALKS = "days-of-talks"  # a span or round of talks named as a verb's object (patterns: `object: [days-of-talks]`)
+SPANS = frozenset({"day", "week", "hour", "month", "round", "session"})
+MEETINGS = frozenset({"talk", "negotiation", "consultation", "meeting", "discussion"})
 DEADLINE_PREPS = ("until", "till")
 
 
@@ -218,8 +221,11 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
                 objects.add(STATE_OBJECT)
             objects.update(_carried(child))
             objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ in ("compound", "amod"))
-            objects.update(_of_objects(child))
+            of_objects = _of_objects(child)
+            objects.update(of_objects)
             objects.update(_deadlines(child))
+            if child.lemma_.lower() in SPANS and of_objects & MEETINGS:
+                objects.add(HELD_TALKS)  # "ended two days of talks": talks held, not broken off
             passive = passive or dep == "nsubjpass"
         elif dep == "npadvmod" and any(grand.dep_ == "nummod" for grand in child.children):
             objects.add(child.lemma_.lower())  # "gave the government 14 days to ...": a deadline
