@@ -299,6 +299,7 @@ class EventCoder:
         return [statement, *([threat] if threat else []), *reported]
 
     def _as_threat(self, inner: Coded, speaker: Token | None) -> Coded:
+        """The warned-of act as the speaker's threat: "could cut the supply lines" (1312), else a bare threat (130)."""
         code = self.book.transform("threat", inner.code)
         return replace(inner, code=code if code.startswith("13") else "130", modality="asserted",
                        source=self.roles.speaker_for(inner.source, speaker))

@@ -8,6 +8,10 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ought", "'d"}
 CONDITION_MARKS = {"if", "unless", "whether", "provided"}
 NEGATORS = {"not", "n't", "never", "no"}
+THREAT_CONDITIONS = ("if", "unless")  # "would retaliate if Finland joined NATO"
+WARNING_VERBS = frozenset({"warn", "caution"})
+POSSIBLE_AUX = {"could", "would", "might", "may", "will", "'ll"}
+FORCE_ROOTS = ("15", "16", "17", "18", "19", "20")
 
 
 def modality_of(token: Token) -> str:
@@ -53,10 +57,6 @@ def reported_modality(modality: str) -> str:
     return "reported" if modality == "asserted" else modality
 
 
-WARNING_VERBS = frozenset({"warn", "caution"})
-POSSIBLE_AUX = {"could", "would", "might", "may", "will", "'ll"}
-FORCE_ROOTS = ("15", "16", "17", "18", "19", "20")
-
 
 def warns_of(warning_lemma: str, clause: Token, inner_code: str | None) -> bool:
     """"warned that Egypt could intervene in Libya if ...", "Not a drop of oil will pass ... if ..., X warned": a
@@ -68,6 +68,6 @@ def warns_of(warning_lemma: str, clause: Token, inner_code: str | None) -> bool:
     aux = {child.lower_ for child in clause.children if child.dep_ in ("aux", "auxpass")}
     if not aux & POSSIBLE_AUX:
         return False
-    conditional = any(token.dep_ == "mark" and token.lower_ in ("if", "unless") and token.head.dep_ == "advcl"
+    conditional = any(token.dep_ == "mark" and token.lower_ in THREAT_CONDITIONS and token.head.dep_ == "advcl"
                       for token in clause.subtree)
     return conditional or (inner_code or "").startswith(FORCE_ROOTS)

@@ -18,6 +18,11 @@ from dateline.actors.mentions import mention_for_token
 from dateline.events.syntax import is_for_clause
 
 OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass", "oprd"}
+DEADLINE = "deadline"  # "gave Jammeh until noon to ...": an object the ultimatum patterns read
+DEADLINE_PREPS = ("until", "till")
+HELD_TALKS = "days-of-talks"  # a span or round of talks named as a verb's object (patterns: `object: [days-of-talks]`)
+SPANS = frozenset({"day", "week", "hour", "month", "round", "session"})
+MEETINGS = frozenset({"talk", "negotiation", "consultation", "meeting", "discussion"})
 ADVERB_PARTICLES = frozenset({"down", "up", "out", "off", "back", "aside", "away", "together"})
 PHRASAL_PREPS = {"on", "out", "under", "from"}  # prepositions whose object counts as the verb's object noun
 VERB_PREFIXES = frozenset({"test"})  # hyphenated prefixes the tokeniser splits off a verb
@@ -170,13 +175,6 @@ def _repaired_lemma(word: str, lemma: str, known: frozenset[str]) -> str:
             if len(stem) > 3 and stem[-1] == stem[-2] and not replacement:  # "stopped" -> "stop"
                 candidates.append(stem[:-1])
     return next((candidate for candidate in candidates if candidate in known), lemma)
-
-
-DEADLINE = "deadline"
-HELD_TALKS = "days-of-talks"  # a span or round of talks named as a verb's object (patterns: `object: [days-of-talks]`)
-SPANS = frozenset({"day", "week", "hour", "month", "round", "session"})
-MEETINGS = frozenset({"talk", "negotiation", "consultation", "meeting", "discussion"})
-DEADLINE_PREPS = ("until", "till")
 
 
 def _addressed(verb: Token) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from dateline.events import syntax
+from dateline.events.modality import THREAT_CONDITIONS
 from dateline.events.patterns import TIME_ENTITIES, Pattern, PatternBook
 from dateline.events.places import place_actor, scene_actor
 from dateline.nlp.extensions import ActorMention
@@ -25,7 +26,6 @@ NOMINAL_HOSTS = {"during", "in", "through", "via", "with"}  # not "after the sho
 MOVEMENT_CODES = ("15", "087", "074")  # "a buildup of Azerbaijani troops": the forces in the "of" phrase move
 CROWD_PLACE_PREPS = ("in", "across", "throughout", "around")
 OPPONENT_PREPS = ("against", "with", "on", "for")
-CONDITION_MARKS = ("if", "unless")
 DEMAND_VERBS = ("demand", "call", "press", "protest", "urge")
 ADDRESSEE_DEPS = ("pobj", "dobj", "poss", "compound", "amod")
 COUNTRY_ENTITIES = frozenset({"GPE", "NORP"})  # "an American journalist": the demonym inside the actor's own name
@@ -66,13 +66,14 @@ class RoleFinder:
         if pattern.object is not None:  # the object is a thing ("promised military aid to X"), not the target
             things = [token for token in objects if token.dep_ != "dative"]  # "gave the Ivory Coast $5m of aid"
             others = [token for token in candidates if token not in things and token.ent_type_ not in TIME_ENTITIES]
-            # ... unless a country marks it and nothing else names one: "struck two Saudi oil facilities at Abqaiq"
+            # ... though a thing a country marks stands for that country when nothing before it names one ("struck two
+            # Saudi oil facilities at Abqaiq"; best_target ranks those that name a country first, then by position)
             others += [token for token in things if self._country_modifier(token)]
             candidates = others or candidates
         # "pulled back their troops", "held his first phone call with X": what the source owns is no target, unless a
         # country of its own marks it ("its Ukrainian counterpart")
         own = [token for token in objects if pronoun_owned(token) and not self._country_modifier(token)]
-        candidates = [token for token in candidates if token not in own]  # "pulled back their troops"
+        candidates = [token for token in candidates if token not in own]
         candidates += [inner for token in own for inner in syntax.prep_objects(token, NESTED_TARGET_PREPS)
                        if inner not in candidates]  # "mounted its invasion of South Lebanon"
         candidates = [token for token in candidates if not self._claimed_by_experiencer(verb, token)]
@@ -209,7 +210,7 @@ class RoleFinder:
         unless [Washington] dropped its demands" (the PLOVER gold codes that party as the target)."""
         skip = {token.i for token in source.subtree} if source is not None else set()
         for clause in trigger.subtree:
-            if clause.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKS
+            if clause.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in THREAT_CONDITIONS
                                               for child in clause.children):
                 subject = syntax.subject_of(clause)
                 if subject is not None and subject.i not in skip and self.has_country(subject):
