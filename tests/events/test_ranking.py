@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from dateline.events.coder import Coded
+from dateline.events.expansion import Coded
 from dateline.events.ranking import ADJECTIVAL, MAIN, clause_rank, rank_and_prune
 
 

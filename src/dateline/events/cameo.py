@@ -7,6 +7,12 @@ from functools import lru_cache
 
 from dateline import tables
 
+# Root families of the CAMEO codebook: cooperation done, not said (04-08 with the talk of 04-05), conflict (14-20), and
+# material acts of either kind.
+COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+
 
 @dataclass(frozen=True)
 class CameoCode:

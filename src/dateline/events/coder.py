@@ -1,81 +1,43 @@
 """The `dateline_events` component: code who did what to whom from the dependency parse into `doc._.events`.
 
 Per sentence: verbs first (matrix verbs with infinitives, statements and what they report, demands with their
-clausal complement, light verbs with event nouns), then the event nouns no verb consumed. Each coded clause becomes
-one Event per (source, target) pair of actors, with CAMEO/PLOVER codes, modality, date, place and evidence offsets.
+clausal complement, light verbs with event nouns), then the event nouns no verb consumed. The sentence's clauses are
+ranked (events/ranking.py) and each becomes one Event per (source, target) pair of actors, with CAMEO/PLOVER codes,
+modality, date, place and evidence offsets (events/expansion.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.events import syntax
 from dateline.events.agency import with_agents
-from dateline.events.cameo import lookup
+from dateline.events.cameo import CONFLICT_ROOTS, COOPERATION_ROOTS, MATERIAL_ROOTS
 from dateline.events.content import content_tokens, listed_charge
 from dateline.events.crowds import as_protests
-from dateline.events.dates import date_for, dated_in_context, opens_with_headline, time_expressions
-from dateline.events.joint import exercise_code
+from dateline.events.dates import dated_in_context, opens_with_headline
+from dateline.events.expansion import Coded, EventBuilder
 from dateline.events.modality import is_intent_future, modality_of, obliges, reported_modality, warns_of
 from dateline.events.patterns import Pattern, PatternBook, pattern_book
-from dateline.events.places import location_for, place_actor, place_entities, placed_target
-from dateline.events.plover import plover_for
 from dateline.events.ranking import rank_and_prune
-from dateline.events.roles import FALLBACK_TARGET_PREPS, RoleFinder, owned_by_source, same_actor
+from dateline.events.roles import FALLBACK_TARGET_PREPS, RoleFinder
 from dateline.nlp.extensions import register_extensions
-from dateline.nlp.tree import lemma_with_particle
-from dateline.records import ActorRef, Event, Mention
+from dateline.records import Event
 
 log = logging.getLogger(__name__)
 
 REQUEST_ROOTS = ("02", "10")
 CONTENT_ROOTS = {"02", "10", "12", "13"}
-COOPERATION_ROOTS = {"04", "05", "06", "07", "08"}
-CONFLICT_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
-MATERIAL_ROOTS = {"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
-# Threats and conflictual acts with no named target are set against whom a protest's demand addresses ("to demand
-# the resignation of the Algerian president"), a country deeper in their clause ("mobilized reservists for a war
-# against Iraq"), else the state of the place they happen in (PLOVER gold: "a curfew in Algiers", "rioted at a jail in
-# northern Israel"); never against their own source. Cooperative acts are not ("met in Geneva"). PLOVER dev recipient
-# country F1 0.70 -> 0.80 (P 0.90 -> 0.88, R 0.58 -> 0.73), event type unchanged; our three extra dev sets, whose
-# writers left place targets out, 0.76 / 0.82 / 0.71 -> 0.76 / 0.83 / 0.70.
-SCENE_TARGET_ROOTS = frozenset({"13"} | CONFLICT_ROOTS)
-# When neither the clause nor the scene names a target, aid and those acts are done to the state of the place where
-# the event happened, found one phrase further down too ("delivered food to 200,000 people in northern Ethiopia", "hit
-# targets near Damascus airport"), even the state of a police force or crowd at home, as the PLOVER gold codes it (not
-# a state's act in itself: "Kenya demonstrated in Nairobi" has no target). Recipient country F1: PLOVER dev 0.81
-# unchanged, our four extra sets 0.77 / 0.84 / 0.72 / 0.71 -> 0.78 / 0.84 / 0.73 / 0.71. Not assaults (18): their
-# victims are people the reports name in many ways, and a place's state set against them split ECB+ merged events
-# (dev CoNLL F1 0.795 with 18 left out, 0.791 with it, 0.798 without the rule; train 0.834, 0.831, 0.834).
-PLACED_TARGET_ROOTS = (SCENE_TARGET_ROOTS - {"18"}) | {"07"}
-# Acts done in words: a place inside their object is that object's ("dismissed the referendum in Venezuela"), not
-# where the act happened (events/places.py, location_for).
-WORDS_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 CLASH, ARMED_CLASH = "145", "190"
 HOSTING, PRAISE = "043", "051"
 ARREST, COMBAT_CAPTURE = "173", "180"
 SIGNING, DEAL_TO_ACT = "057", "030"  # "struck a deal to hold elections" agrees to act (manual 3.1), unlike "signed"
-MAX_PAIRS = 4  # compound actors: at most this many (source, target) events per clause
 # Acts done to someone, which a headline reports in a bare participle ("Journalist detained", "Hostages freed").
 PASSIVE_HEADLINE_ROOTS = frozenset({"08", "16", "17", "18", "19", "20"})
-
-
-@dataclass(frozen=True)
-class Coded:
-    """One coded clause before actors are expanded into Event records."""
-
-    code: str
-    trigger: Token
-    source: Token | None
-    target: Token | None
-    modality: str
-    confidence: float
-    reported_by: int | None = None  # position of the statement in the sentence's coded list
 
 
 @Language.factory("dateline_events", requires=["doc.sents", "token.dep", "token.lemma"], assigns=["doc._.events"])
@@ -97,6 +59,7 @@ class EventCoder:
         index = syntax.mention_index(doc)
         self._index = index
         self.roles = RoleFinder(self.book, index)
+        builder = EventBuilder(self.book, self.roles, index)
         per_sentence: list[list[Event]] = []
         sentences = list(doc.sents)
         self._headline_end = sentences[0].end if opens_with_headline(sentences, doc.text) else 0
@@ -104,7 +67,8 @@ class EventCoder:
         for sent in sentences:
             try:
                 sent_ents = [ent for ent in ents if sent.start <= ent.start < sent.end]
-                per_sentence.append(self._sentence_events(doc, sent, index, sent_ents))
+                coded = rank_and_prune(self.code_sentence(sent), self.roles.has_actor)  # main-clause events first
+                per_sentence.append(builder.sentence_events(doc, sent, coded, sent_ents))
             except Exception:  # one bad parse must not lose the document; logged with its position
                 log.exception("event coding failed in %s at char %d", doc._.doc_id, sent.start_char)
                 per_sentence.append([])
@@ -374,82 +338,3 @@ class EventCoder:
         score = 0.55 + 0.1 * min(pattern.specificity if pattern else 1, 2)
         score += 0.1 * (source is not None) + 0.05 * (target is not None)
         return round(min(score, 0.95), 3)
-
-    # -- records -------------------------------------------------------------------------------------------------
-    def _sentence_events(self, doc: Doc, sent: Span, index, ents: list[Span]) -> list[Event]:
-        coded = rank_and_prune(self.code_sentence(sent), self.roles.has_actor)  # main-clause events first
-        if not coded:
-            return []
-        times, places = time_expressions(sent, ents), place_entities(sent, ents)
-        built = [self._records(doc, sent, item, index, times, places, None) for item in coded]
-        for position, item in enumerate(coded):
-            if item.reported_by is not None and item.reported_by < len(built) and built[item.reported_by]:
-                reporter = built[item.reported_by][0].event_id
-                built[position] = [replace(event, reported_by=reporter) for event in built[position]]
-        return [event for group in built for event in group]
-
-    def _records(self, doc, sent, item: Coded, index, times, places, reporter) -> list[Event]:
-        sources = syntax.actors_of(item.source, index) or [self.roles.crowd_country(item.trigger)
-                                                            if item.code[:2] == "14" else None]
-        targets = syntax.actors_of(item.target, index) or [place_actor(item.target)]
-        exercise = exercise_code(item.code, item.trigger, sources, targets, item.target)
-        if exercise != item.code:  # several states drilling together cooperate; one force drilling alone mobilises
-            item = replace(item, code=exercise)
-        if targets == [None] and item.code[:2] in SCENE_TARGET_ROOTS:  # drilling "near Peru" is not drilling with it
-            targets = self.roles.unnamed_target(item.code, item.trigger, item.source, sources) or targets
-        plover, mode = plover_for(item.code)
-        if item.code.startswith("01") and sources == [None] and plover is None:
-            return []  # a statement nobody made is no event; a typed stance ("expressed solidarity with X") is
-        if item.trigger.pos_ in ("NOUN", "PROPN") and sources == [None] and targets == [None]:
-            return []
-        entry = lookup(item.code)
-        published = doc._.published
-        when, date_source = date_for(item.trigger, times, published,
-                                     forward=item.modality in ("future", "hypothetical"))
-        # the place visited (042) or attacked is where it happened; the partner of talks or a host's guest is not
-        target_heads = {item.target.i} if item.target is not None and (item.code[:3] == "042" or item.code[:2] in (
-            "17", "18", "19", "20")) else set()
-        location = location_for(item.trigger, places, target_heads, nested=item.code[:2] not in WORDS_ROOTS
-                                and self.book.lemma(item.trigger) not in self.book.topic_verbs)
-        if (location is None and item.trigger.dep_ == "advcl" and item.trigger.tag_ == "VBG"
-                and item.code[:2] not in WORDS_ROOTS):  # "struck a building in Kharkiv, killing seven": there too
-            location = location_for(item.trigger.head, places, set())
-        if targets == [None] and item.code[:2] in PLACED_TARGET_ROOTS:
-            targets = [placed_target(location, sources)]
-        start, end = self._extent(item, index)
-        sentence = Mention(doc._.doc_id or "", sent.text, start, end)
-        events = []
-        pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]
-        if not pairs and owned_by_source(item.target):  # "reneged on his commitment": the owner is no target
-            pairs = [(s, None) for s in sources]
-        for source, target in pairs[:MAX_PAIRS]:
-            event_id = self._event_id(doc._.doc_id, start, end, item.code, source, target)
-            events.append(Event(
-                event_id=event_id, date=when, date_source=date_source, actor=source, recipient=target,
-                cameo=item.code, cameo_root=item.code[:2], goldstein=entry.goldstein if entry else None,
-                quad_class=entry.quad_class if entry else None, plover=plover, plover_mode=mode,
-                modality=item.modality, location=location,
-                confidence=round(item.confidence - (0.1 if source is None else 0.0), 3), mentions=(sentence,),
-                trigger=item.trigger.text, trigger_lemma=lemma_with_particle(item.trigger), reported_by=reporter,
-            ))
-        return events
-
-    @staticmethod
-    def _extent(item: Coded, index) -> tuple[int, int]:
-        """Character offsets of the event text: from the first to the last of source, trigger and target."""
-        tokens = [item.trigger] + [token for token in (item.source, item.target) if token is not None]
-        starts, ends = [], []
-        for token in tokens:
-            mention = index.get(token.i)
-            first, last = (token.doc[mention.start], token.doc[mention.end - 1]) if mention else (token, token)
-            starts.append(first.idx)
-            ends.append(last.idx + len(last))
-        return min(starts), max(ends)
-
-    @staticmethod
-    def _event_id(doc_id: str | None, start: int, end: int, code: str, source: ActorRef | None,
-                  target: ActorRef | None) -> str:
-        """Stable across runs: a content hash of document, offsets, code and the actor pair."""
-        who = "|".join(str(actor.kb_id or actor.code or actor.name or actor.text) if actor else "-"
-                       for actor in (source, target))
-        return hashlib.sha1(f"{doc_id}|{start}|{end}|{code}|{who}".encode()).hexdigest()[:16]

@@ -100,7 +100,7 @@ def scene_actor(trigger: Token, source: Token | None) -> ActorRef | None:
 
 
 def placed_target(location: Location | None, sources: list[ActorRef | None]) -> ActorRef | None:
-    """The state of the place an act landed in, as its target (see coder.PLACED_TARGET_ROOTS); not when a source is
+    """The state of the place an act landed in, as its target (see expansion.PLACED_TARGET_ROOTS); not when a source is
     that state itself ("Kenya demonstrated in Nairobi")."""
     if location is None or not location.country:
         return None

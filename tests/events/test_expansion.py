@@ -1,0 +1,46 @@
+"""Coded clauses become Event records: actor pairs, reporting links, targets set by the place of the act."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateline.events.expansion import MAX_PAIRS
+
+COUNTRIES = {"chile": "CHL", "peru": "PER", "kenya": "KEN", "norway": "NOR", "ghana": "GHA", "somalia": "SOM",
+             "somali": "SOM", "ethiopia": "ETH", "bolivia": "BOL", "vietnam": "VNM"}
+PUBLISHED = date(2024, 3, 15)
+
+
+def pairs(events, root):
+    return {(e.actor and e.actor.country, e.recipient and e.recipient.country) for e in events if e.cameo_root == root}
+
+
+def test_expansion_a_list_of_targets_is_one_event_each(code_events):
+    events = code_events("Chile condemned Peru, Kenya, Norway, Ghana and Somalia.", COUNTRIES, PUBLISHED)
+    assert pairs(events, "11") == {("CHL", country) for country in ("PER", "KEN", "NOR", "GHA", "SOM")}
+    assert len({e.event_id for e in events if e.cameo_root == "11"}) == 5
+
+
+def test_expansion_a_list_crossed_with_a_list_stays_bounded(code_events):
+    text = "Chile, Peru, Kenya and Norway condemned Ghana, Somalia, Ethiopia and Bolivia."
+    events = [e for e in code_events(text, COUNTRIES, PUBLISHED) if e.cameo_root == "11"]
+    assert 1 < len(events) <= MAX_PAIRS
+
+
+def test_expansion_a_reported_act_points_to_its_statement(code_events):
+    events = code_events("Kenya said it will release the Somali prisoners.", COUNTRIES, PUBLISHED)
+    statement = next(e for e in events if e.cameo == "010")
+    release = next(e for e in events if e.cameo_root == "03")
+    assert release.reported_by == statement.event_id and statement.reported_by is None
+
+
+def test_expansion_an_attack_with_no_named_target_is_set_against_the_state_where_it_landed(events_of):
+    events = events_of("Rebels shelled a market in northern Ethiopia on Tuesday.")
+    shelling = next(e for e in events if e.cameo_root == "19")
+    assert shelling.location is not None and shelling.recipient is not None
+    assert shelling.recipient.country == "ETH"
+
+
+def test_expansion_talks_in_a_place_have_no_target_from_it(events_of):
+    events = events_of("Kenyan and Somali officials met in Addis Ababa on Tuesday.")
+    assert all(e.recipient is None or e.recipient.country != "ETH" for e in events)
