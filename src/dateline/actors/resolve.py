@@ -178,7 +178,9 @@ class _DocResolver:
         name = self.at.get(j)
         if name is not None and name.kind in (lx.PERSON, lx.SURNAME) and not titles.given_name(name):
             phrase.name, j = name, name.end
-        elif j in self.person_ents and (phrase.sector or phrase.qualifier or not required):
+        # a name the recogniser took for a person that is a known body is that body ("Yemen's Houthis")
+        elif j in self.person_ents and (phrase.sector or phrase.qualifier or not required) and not (
+                name is not None and name.kind == lx.ORG and name.end >= self.person_ents[j].end):
             phrase.unknown_name = self.person_ents[j]
             j = phrase.unknown_name.end
         elif phrase.sector is not None and self.kb.sector_words[phrase.sector.keys[0]].person:

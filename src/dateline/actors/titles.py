@@ -121,4 +121,7 @@ class TitleReader:
             return None
         k = j + 2 if j + 1 < len(doc) and doc[j + 1].lower_ == "the" else j + 1
         hit = self.at.get(k)
+        if hit is not None and hit.kind == lx.COUNTRY and hit.end < len(doc) and doc[hit.end].tag_ == "POS":
+            owned = self.at.get(hit.end + 1)  # "spokesman for Yemen's Houthi movement": the movement, not Yemen
+            hit = owned if owned is not None and owned.kind == lx.ORG else hit
         return hit if hit is not None and hit.kind in (lx.ORG, lx.COUNTRY, lx.ADJECTIVE) else None
