@@ -93,6 +93,7 @@ def test_resolve_unknown_person_with_nationality_and_title(resolve):
     ("Hezbollah fired rockets across the border.", "Hezbollah", "LBNREBHEZ", "organisation"),
     ("Yemen's Houthis seized a cargo ship on Sunday.", "Houthis", "YEMREBHTI", "organisation"),  # tagged PERSON
     ("A spokesman for Yemen's Houthi movement denied the report.", "spokesman", "YEMREBHTI", "role"),
+    ("A spokesman for Israel's military denied the report.", "spokesman", "ISRMIL", "role"),
 ])
 def test_resolve_groups_places_and_organisations(resolve, text, phrase, code, how):
     mention = find(resolve(text, dt.date(2021, 5, 5)), phrase)

@@ -189,6 +189,7 @@ class _DocResolver:
         phrase.end = j
         if phrase.sector is not None and phrase.qualifier is None:
             phrase.qualifier = titles.postmodifier(j)
+            phrase.body = phrase.body or titles.postmodifier_body(j, phrase.sector)
         if phrase.sector or phrase.name or phrase.unknown_name:
             return phrase
         if phrase.qualifier is not None and not required:

@@ -62,12 +62,15 @@ class TitleReader:
         head, j = first, first.end
         while (following := self.title_at(j)) is not None:
             head, j = following, following.end
-        if head is first:
-            return head, None
-        body = self.kb.sector_words[first.keys[0]].sector
+        return head, (None if head is first else self._body_sector(first, head))
+
+    def _body_sector(self, body: lx.Hit, head: lx.Hit) -> str | None:
+        """The sector of the body a sector word names, when it overrides the head's: the head is a person or a rank
+        and the body is neither of the head's sector nor the generic one."""
+        sector = self.kb.sector_words[body.keys[0]].sector
         own = self.kb.sector_words[head.keys[0]]
         overridable = own.person or own.sector in RANK_SECTORS
-        return head, (body if overridable and body not in (own.sector, GENERIC_SECTOR) else None)
+        return sector if overridable and sector not in (own.sector, GENERIC_SECTOR) else None
 
     def given_name(self, hit: lx.Hit) -> bool:
         """A surname hit that opens a longer person name is a given name there: "Qassem" in "Qassem Soleimani" is
@@ -116,12 +119,27 @@ class TitleReader:
 
     def postmodifier(self, j: int) -> lx.Hit | None:
         """The body a title belongs to when it follows: "the secretary general of the OIC", "spokesman for Iran"."""
-        doc = self.doc
-        if j >= len(doc) or doc[j].lower_ not in ("of", "for"):
-            return None
-        k = j + 2 if j + 1 < len(doc) and doc[j + 1].lower_ == "the" else j + 1
-        hit = self.at.get(k)
-        if hit is not None and hit.kind == lx.COUNTRY and hit.end < len(doc) and doc[hit.end].tag_ == "POS":
+        hit = self._after_of(j)
+        if self._owned(hit):
             owned = self.at.get(hit.end + 1)  # "spokesman for Yemen's Houthi movement": the movement, not Yemen
             hit = owned if owned is not None and owned.kind == lx.ORG else hit
         return hit if hit is not None and hit.kind in (lx.ORG, lx.COUNTRY, lx.ADJECTIVE) else None
+
+    def postmodifier_body(self, j: int, head: lx.Hit) -> str | None:
+        """The sector of a body a following country owns: "a spokesman for Israel's military" speaks for the military
+        (MIL), as "an Israeli military spokesman" does; "for Iran's foreign ministry" adds nothing to a spokesman."""
+        country = self._after_of(j)
+        body = self.title_at(country.end + 1) if self._owned(country) else None
+        return self._body_sector(body, head) if body is not None else None
+
+    def _after_of(self, j: int) -> lx.Hit | None:
+        """The lexicon hit an "of" or "for" at j introduces ("of the OIC", "for Iran")."""
+        doc = self.doc
+        if j >= len(doc) or doc[j].lower_ not in ("of", "for"):
+            return None
+        return self.at.get(j + 2 if j + 1 < len(doc) and doc[j + 1].lower_ == "the" else j + 1)
+
+    def _owned(self, hit: lx.Hit | None) -> bool:
+        """A country in the possessive, which owns what follows ("Yemen's", "Israel's")."""
+        return hit is not None and hit.kind == lx.COUNTRY and hit.end < len(self.doc) and \
+            self.doc[hit.end].tag_ == "POS"
