@@ -69,3 +69,20 @@ def test_up_to_bounds_the_number_and_the_counted_noun_is_the_object(nlp, text, v
 def test_up_to_with_a_place_after_it_is_left_alone(nlp):
     doc = nlp("Prices went up to the highest level since 2008.")
     assert not any(t.dep_ == "dobj" for t in doc)
+
+
+@pytest.mark.parametrize("text,verb,subject,obj", [
+    ("Senegal police arrest opposition leader in Dakar", "arrest", "police", "leader"),
+    ("Mali junta expels French ambassador", "expels", "junta", "ambassador"),  # the object was an npadvmod
+    ("The 15,800-square-metre building houses a number of businesses.", "houses", "building", "number"),
+])
+def test_headline_subject_glued_to_its_verb_becomes_the_subject(nlp, text, verb, subject, obj):
+    doc = nlp(text)
+    assert _subject_of(doc, verb) == [subject]
+    assert next(t for t in doc if t.text == obj).dep_ == "dobj"
+    assert doc[0].head.text == subject  # "Senegal", "Mali", "The": the subject's, no longer the verb's
+
+
+def test_a_noun_taken_for_a_verb_inside_a_clause_is_left_alone(nlp):
+    doc = nlp("President Obama said on Tuesday that he overturned a last-minute Bush endangered species rule.")
+    assert not any(t.dep_ == "nsubj" and t.text == "species" for t in doc)

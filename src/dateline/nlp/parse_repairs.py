@@ -14,6 +14,10 @@ The tree itself is repaired, so that actors, events and quotes all read it right
 - both verbs have the same auxiliary, and the second verb's subject is the first verb's object with the noun as its
   conjunct ("Azerbaijan will free 32 soldiers and Armenia will release two").
 
+Headlines drop articles, and the model then reads the subject as a modifier of the verb ("Senegal/amod police/compound
+arrest opposition leader", "Mali junta expels French ambassador"/npadvmod): a finite verb with no subject and a noun
+right before it hung as its modifier takes that noun as its subject, and a bare noun after it as its object.
+
 "Up to" before a number is a bound on it, not a particle and a preposition: the model reads "detained up to 50
 militants" as detained-up, to-50-militants, and the militants are no longer whom the act was done to.
 """
@@ -31,6 +35,8 @@ OBJECT_DEPS = ("dobj", "obj", "dative")
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
 BEFORE_VERB_DEPS = ("aux", "neg", "advmod")  # "Armenia will free", "Armenia has not freed", "Armenia quickly freed"
 COORDINATORS = ("and", "but", "while")
+GLUED_DEPS = ("compound", "amod", "nmod")  # how the model hangs a headline's subject on its verb
+NOUN_MODIFIER_DEPS = (*GLUED_DEPS, "det", "nummod", "poss", "quantmod")
 
 
 def repair_stranded_subjects(doc: Doc) -> Doc:
@@ -132,6 +138,28 @@ def repair_up_to(doc: Doc) -> Doc:
     return doc
 
 
+def repair_glued_subjects(doc: Doc) -> Doc:
+    """"Senegal/amod police/compound arrest/VBP ..." -> police is the subject of arrest, Senegal modifies police."""
+    for verb in doc[1:]:
+        if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS or verb.dep_ != "ROOT":  # inner clauses: mis-tagged
+            # nouns ("the pre-Bob Hope days", "Bush endangered species rule")
+            continue
+        if any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+            continue
+        subject = doc[verb.i - 1]
+        if subject.head.i != verb.i or subject.dep_ not in GLUED_DEPS or subject.pos_ not in ("NOUN", "PROPN"):
+            continue
+        modifiers = [child for child in verb.lefts if child.i < subject.i and child.dep_ in NOUN_MODIFIER_DEPS]
+        _reattach(subject, verb, "nsubj")
+        for modifier in modifiers:  # "The 15,800-square-metre building houses ...": the building's, as labelled
+            _reattach(modifier, subject, modifier.dep_)
+        stray = [child for child in verb.rights if child.dep_ == "npadvmod" and child.pos_ in ("NOUN", "PROPN")
+                 and child.ent_type_ not in ("DATE", "TIME")]
+        if stray and not any(child.dep_ in OBJECT_DEPS for child in verb.children):
+            stray[0].dep_ = "dobj"  # "expels French ambassador"
+    return doc
+
+
 def _reattach(token: Token, head: Token, dep: str) -> None:
     token.head = head
     token.dep_ = dep
@@ -156,4 +184,4 @@ def trim_entities(doc: Doc) -> Doc:
 
 @Language.component(COMPONENT)
 def parse_repairs(doc: Doc) -> Doc:
-    return repair_up_to(repair_stranded_subjects(trim_entities(doc)))
+    return repair_glued_subjects(repair_up_to(repair_stranded_subjects(trim_entities(doc))))
