@@ -44,3 +44,15 @@ def test_expansion_an_attack_with_no_named_target_is_set_against_the_state_where
 def test_expansion_talks_in_a_place_have_no_target_from_it(events_of):
     events = events_of("Kenyan and Somali officials met in Addis Ababa on Tuesday.")
     assert all(e.recipient is None or e.recipient.country != "ETH" for e in events)
+
+
+def test_expansion_a_request_after_a_contact_is_addressed_to_whom_it_reached(code_events):
+    for text in ("Chile phoned Peru on Monday, urging it to release the fishermen.",
+                 "Kenya summoned the Somali ambassador, demanding an explanation."):
+        events = code_events(text, COUNTRIES, PUBLISHED)
+        assert pairs(events, "02") | pairs(events, "10") in ({("CHL", "PER")}, {("KEN", "SOM")}), events
+
+
+def test_expansion_a_request_in_its_own_clause_keeps_no_target(code_events):
+    events = code_events("Kenya appealed for calm after the vote, and Somalia held talks.", COUNTRIES, PUBLISHED)
+    assert all(recipient is None for _, recipient in pairs(events, "02"))

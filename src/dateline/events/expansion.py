@@ -44,6 +44,8 @@ WORDS_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # are five events (a cap of 4, never measured, dropped the fifth); a list crossed with a list stays bounded. PLOVER dev
 # and our four extra sets unchanged between 4 and 12.
 MAX_PAIRS = 12
+# Requests and demands made in a participle after a contact are addressed to whom the contact reached.
+ADDRESSED_ROOTS = frozenset({"02", "10"})
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class EventBuilder:
         exercise = exercise_code(item.code, item.trigger, sources, targets, item.target)
         if exercise != item.code:  # several states drilling together cooperate; one force drilling alone mobilises
             item = replace(item, code=exercise)
+        if targets == [None] and item.code[:2] in ADDRESSED_ROOTS:  # "telephoned X, requesting a meeting"
+            targets = self.roles.addressee_of_contact(item.trigger) or targets
         if targets == [None] and item.code[:2] in SCENE_TARGET_ROOTS:  # drilling "near Peru" is not drilling with it
             targets = self.roles.unnamed_target(item.code, item.trigger, item.source, sources) or targets
         plover, mode = plover_for(item.code)

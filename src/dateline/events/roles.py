@@ -26,6 +26,7 @@ NOMINAL_HOSTS = {"during", "in", "through", "via", "with"}  # not "after the sho
 MOVEMENT_CODES = ("15", "087", "074")  # "a buildup of Azerbaijani troops": the forces in the "of" phrase move
 CROWD_PLACE_PREPS = ("in", "across", "throughout", "around")
 OPPONENT_PREPS = ("against", "with", "on", "for")
+CONTACT_PREPS = ("to", "with")  # "wrote to X", "spoke with X"
 DEMAND_VERBS = ("demand", "call", "press", "protest", "urge")
 ADDRESSEE_DEPS = ("pobj", "dobj", "poss", "compound", "amod")
 COUNTRY_ENTITIES = frozenset({"GPE", "NORP"})  # "an American journalist": the demonym inside the actor's own name
@@ -204,6 +205,16 @@ class RoleFinder:
         if any(same_actor(s, t) for s in sources for t in found if s is not None and t is not None):
             return None
         return found
+
+    def addressee_of_contact(self, trigger: Token) -> list[ActorRef]:
+        """Whom the contact a request rides on reached: "telephoned [Taha], requesting an urgent meeting", "wrote to
+        [Germany] asking for talks", "summoned [the Somali ambassador], demanding an explanation"."""
+        contact = trigger.head
+        if trigger.dep_ != "advcl" or trigger.tag_ != "VBG" or contact.pos_ != "VERB" or contact.i > trigger.i:
+            return []
+        reached = [child for child in contact.children if child.dep_ in ("dobj", "dative")]
+        reached += syntax.prep_objects(contact, CONTACT_PREPS)
+        return next((found for token in reached if (found := syntax.actors_of(token, self.index))), [])
 
     def conditional_party(self, trigger: Token, source: Token | None) -> Token | None:
         """Whom a threat's condition names: "would retaliate if [Finland] joined NATO", "threatened to quit the talks
