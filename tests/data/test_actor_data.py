@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from dateline.actors.kb import ORG_PREFIX, STATELESS, build_kb, read_people, slugify
+from dateline.actors.kb import ORG_PREFIX, PEOPLE_FILES, STATELESS, build_kb, read_people, slugify
 
 CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})*$")
 ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -68,9 +68,10 @@ def test_actor_data_people_ids_are_unique():
     rows = read_people()
     from dateline.actors.kb import _load_yaml
 
-    names = [row.get("id") or slugify(row["name"]) for row in _load_yaml(None, "people.yaml")]
+    names = [row.get("id") or slugify(row["name"]) for name in PEOPLE_FILES for row in _load_yaml(None, name)]
     assert len(names) == len(rows)
     assert not [key for key, count in Counter(names).items() if count > 1]
+
 
 
 def test_actor_data_one_holder_per_office_at_a_time(kb):

@@ -292,10 +292,16 @@ def read_churches(data_dir: Path | None = None) -> tuple[tuple[Church, ...], fro
     return churches, frozenset(word.lower() for word in data.get("bodies") or ())
 
 
+PEOPLE_FILES = ("people.yaml", "people_regions.yaml")  # G20, the Middle East and bodies; the other regions
+
+
 def read_people(data_dir: Path | None = None) -> dict[str, Person]:
-    people = {}
-    for row in _load_yaml(data_dir, "people.yaml") or []:
+    people: dict[str, Person] = {}
+    rows = [(name, row) for name in PEOPLE_FILES for row in _load_yaml(data_dir, name) or []]
+    for name, row in rows:
         person_id = row.get("id") or slugify(row["name"])
+        if person_id in people:
+            raise ValueError(f"{name}: {row['name']} is listed twice (id {person_id})")
         surname = row["surname"] if "surname" in row else row["name"].split()[-1]
         roles = tuple(
             Role(str(item[0]), str(item[1]), _as_date(item[2]), _as_date(item[3]),
