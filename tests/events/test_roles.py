@@ -116,3 +116,15 @@ def test_roles_an_owned_object_gives_way_to_the_party_in_its_phrase(pipeline):
     events = events_of(pipeline, "Indian Prime Minister Narendra Modi held his first phone call with Sri Lankan "
                                  "President Anura Kumara Dissanayake on Monday.")
     assert recipients(events, "CONSULT") == {"LKA"}
+
+
+@pytest.mark.parametrize(("text", "plover", "recipient"), [
+    # cooperation: the state the person is handed to, not the person handed over
+    ("Spain extradited a former Venezuelan intelligence chief to the United States on Wednesday.", "COOPERATE", "USA"),
+    # coercion: the people deported, not where they were sent
+    ("The United States deported more than 200 Venezuelans to El Salvador on Saturday.", "COERCE", "VEN"),
+])
+def test_roles_a_handover_cooperates_with_the_receiver_a_deportation_is_done_to_the_deported(
+        pipeline, text, plover, recipient):
+    events = [event for event in events_of(pipeline, text) if event.plover == plover]
+    assert events and {event.recipient.country for event in events if event.recipient} == {recipient}, events

@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from dateline.events import syntax
+from dateline.events.cameo import COOPERATION_ROOTS
 from dateline.events.modality import THREAT_CONDITIONS
 from dateline.events.patterns import TIME_ENTITIES, Pattern, PatternBook
 from dateline.events.places import place_actor, scene_actor
@@ -80,7 +81,16 @@ class RoleFinder:
         candidates = [token for token in candidates if not self._claimed_by_experiencer(verb, token)]
         if source is not None and not self.has_actor(source):
             source = self._actor_behind(verb, source)
-        return source, self.best_target(candidates)
+        return source, self.best_target(self._named_partner(verb, pattern, candidates) or candidates)
+
+    def _named_partner(self, verb: Token, pattern: Pattern, candidates: list[Token]) -> list[Token]:
+        """In cooperation, the party the pattern's preposition names outranks the object handed over: "extradited
+        [former president X] to [the United States]" cooperates with the US. Not in coercion: "deported 200
+        Venezuelans to El Salvador" is done to the Venezuelans."""
+        if pattern.code[:2] not in COOPERATION_ROOTS or not pattern.target:
+            return []
+        return [token for token in self.prep_targets(verb, pattern.target) if token in candidates
+                and any(actor.country for actor in syntax.actors_of(token, self.index))]
 
     def _actor_behind(self, verb: Token, subject: Token) -> Token:
         """The actor behind a subject that names none: the one images show ("images showing Israeli police beating
