@@ -124,3 +124,14 @@ def test_wording_news_deadlines(types_of, text, plover):
 def test_wording_news_days_of_talks_ended_were_held_not_broken_off(types_of):
     assert "CONSULT" in types_of("Sudanese and South Sudanese negotiators ended three days of talks in Juba on Friday.")
     assert "SANCTION" in types_of("Colombia's president ended peace talks with the rebel group on Friday.")
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Senegal's Constitutional Council struck down the president's decision to postpone the election.", "REJECT"),
+    ("Hungary and Poland blocked the European Union's budget on Monday.", "REJECT"),
+    ("Brazil's president has put off a state visit to Washington planned for October.", "REJECT"),
+    ("The World Bank pulled the plug on a loan for Bangladesh's biggest bridge on Friday.", "SANCTION"),
+    ("Zimbabwe pulled out of the Commonwealth on Sunday.", "SANCTION"),
+])
+def test_wording_annulling_vetoing_putting_off_and_leaving_a_body(types_of, text, plover):
+    assert plover in types_of(text)
