@@ -21,7 +21,15 @@ from dateline.events.content import content_tokens, listed_charge
 from dateline.events.crowds import as_protests
 from dateline.events.dates import dated_in_context, opens_with_headline
 from dateline.events.expansion import Coded, EventBuilder
-from dateline.events.modality import is_intent_future, modality_of, obliges, reported_modality, warns_of
+from dateline.events.modality import (
+    SAYING_VERBS,
+    conditional_force,
+    is_intent_future,
+    modality_of,
+    obliges,
+    reported_modality,
+    warns_of,
+)
 from dateline.events.patterns import Pattern, PatternBook, pattern_book
 from dateline.events.ranking import rank_and_prune
 from dateline.events.roles import FALLBACK_TARGET_PREPS, RoleFinder
@@ -251,7 +259,7 @@ class EventCoder:
             return [statement]
         inner = self._code_verb(clause, consumed, coded) if clause.pos_ in ("VERB", "AUX") else []
         own = next((item for item in inner if item.trigger.i == clause.i), None)
-        if clause.pos_ in ("VERB", "AUX") and warns_of(self.book.lemma(verb), clause, own.code if own else None):
+        if clause.pos_ in ("VERB", "AUX") and self._threatens(verb, clause, own, speaker):
             threat = self._as_threat(own or Coded("130", clause, syntax.subject_of(clause), None, "asserted", 0.6),
                                      speaker)
             inner = [item for item in inner if item is not own]
@@ -261,6 +269,15 @@ class EventCoder:
                             source=self.roles.speaker_for(item.source, speaker),
                             confidence=round(item.confidence * 0.9, 3)) for item in inner]
         return [statement, *([threat] if threat else []), *reported]
+
+    def _threatens(self, verb: Token, clause: Token, own: Coded | None, speaker: Token | None) -> bool:
+        """A warning of a conditional or forceful act, or a statement that the speaker's own side could use force on
+        a condition ("Lukashenko said he could cut off the transit of gas if ...")."""
+        lemma, code = self.book.lemma(verb), own.code if own else None
+        if warns_of(lemma, clause, code):
+            return True
+        return lemma in SAYING_VERBS and conditional_force(clause, code) and self.roles.same_side(
+            speaker, syntax.subject_of(clause))
 
     def _as_threat(self, inner: Coded, speaker: Token | None) -> Coded:
         """The warned-of act as the speaker's threat: "could cut the supply lines" (1312), else a bare threat (130)."""

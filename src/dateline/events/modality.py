@@ -10,6 +10,7 @@ CONDITION_MARKS = {"if", "unless", "whether", "provided"}
 NEGATORS = {"not", "n't", "never", "no"}
 THREAT_CONDITIONS = ("if", "unless")  # "would retaliate if Finland joined NATO"
 WARNING_VERBS = frozenset({"warn", "caution"})
+SAYING_VERBS = frozenset({"say", "tell", "announce", "declare", "state"})
 POSSIBLE_AUX = {"could", "would", "might", "may", "will", "'ll"}
 FORCE_ROOTS = ("15", "16", "17", "18", "19", "20")
 
@@ -63,11 +64,21 @@ def warns_of(warning_lemma: str, clause: Token, inner_code: str | None) -> bool:
     warning of what the speaker's side may do, on a condition or by force, is a threat (PLOVER THREATEN), not a
     statement reporting a hypothetical act. `inner_code` is the clause's own code, None when it has none ("could
     intervene militarily ... if": a threat all the same, on the condition)."""
-    if warning_lemma not in WARNING_VERBS:
+    if warning_lemma not in WARNING_VERBS or not _possible(clause):
         return False
-    aux = {child.lower_ for child in clause.children if child.dep_ in ("aux", "auxpass")}
-    if not aux & POSSIBLE_AUX:
-        return False
-    conditional = any(token.dep_ == "mark" and token.lower_ in THREAT_CONDITIONS and token.head.dep_ == "advcl"
-                      for token in clause.subtree)
-    return conditional or (inner_code or "").startswith(FORCE_ROOTS)
+    return _conditional(clause) or (inner_code or "").startswith(FORCE_ROOTS)
+
+
+def conditional_force(clause: Token, inner_code: str | None) -> bool:
+    """"(he said) he could cut off the transit of Russian gas if the EU imposed further sanctions": force or coercion
+    the speaker's side may use on a condition. Said rather than warned, it takes both the condition and the force."""
+    return _possible(clause) and _conditional(clause) and (inner_code or "").startswith(FORCE_ROOTS)
+
+
+def _possible(clause: Token) -> bool:
+    return bool({child.lower_ for child in clause.children if child.dep_ in ("aux", "auxpass")} & POSSIBLE_AUX)
+
+
+def _conditional(clause: Token) -> bool:
+    return any(token.dep_ == "mark" and token.lower_ in THREAT_CONDITIONS and token.head.dep_ == "advcl"
+               for token in clause.subtree)

@@ -27,7 +27,8 @@ NOMINAL_HOSTS = {"during", "in", "through", "via", "with"}  # not "after the sho
 MOVEMENT_CODES = ("15", "087", "074")  # "a buildup of Azerbaijani troops": the forces in the "of" phrase move
 CROWD_PLACE_PREPS = ("in", "across", "throughout", "around")
 OPPONENT_PREPS = ("against", "with", "on", "for")
-CONTACT_PREPS = ("to", "with")  # "wrote to X", "spoke with X"
+CONTACT_PREPS = ("to", "with")
+SELF_PRONOUNS = frozenset({"he", "she", "it", "we", "they", "i"})  # "wrote to X", "spoke with X"
 DEMAND_VERBS = ("demand", "call", "press", "protest", "urge")
 ADDRESSEE_DEPS = ("pobj", "dobj", "poss", "compound", "amod")
 COUNTRY_ENTITIES = frozenset({"GPE", "NORP"})  # "an American journalist": the demonym inside the actor's own name
@@ -180,6 +181,17 @@ class RoleFinder:
         if source is None or (source.pos_ == "PRON" and not self.has_actor(source)):
             return speaker if speaker is not None and self.has_actor(speaker) else source
         return source
+
+    def same_side(self, speaker: Token | None, subject: Token | None) -> bool:
+        """The clause's subject is the speaker's own side: a pronoun ("he could cut off ..."), or an actor of the
+        speaker's country ("Hong Kong police said officers could fire ...")."""
+        if speaker is None or subject is None:
+            return False
+        if subject.lower_ in SELF_PRONOUNS:
+            return True
+        theirs = {actor.country for actor in syntax.actors_of(speaker, self.index) if actor.country}
+        ours = {actor.country for actor in syntax.actors_of(subject, self.index) if actor.country}
+        return bool(theirs & ours)
 
     def has_actor(self, token: Token | None) -> bool:
         return bool(syntax.actors_of(token, self.index))
