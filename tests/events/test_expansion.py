@@ -56,3 +56,11 @@ def test_expansion_a_request_after_a_contact_is_addressed_to_whom_it_reached(cod
 def test_expansion_a_request_in_its_own_clause_keeps_no_target(code_events):
     events = code_events("Kenya appealed for calm after the vote, and Somalia held talks.", COUNTRIES, PUBLISHED)
     assert all(recipient is None for _, recipient in pairs(events, "02"))
+
+
+def test_expansion_a_demand_for_ones_own_people_is_made_of_whoever_holds_them(events_of):
+    events = events_of("China demanded the immediate release of a Chinese trawler captain held by Japan on Sunday.")
+    demand = [e for e in events if e.cameo_root == "10"]
+    assert demand and {e.recipient.country for e in demand if e.recipient} == {"JPN"}
+    events = events_of("Kenya on Monday demanded the release of a Kenyan pilot.")
+    assert [e for e in events if e.cameo_root == "10"]  # kept, though its only named party is Kenya's own

@@ -116,8 +116,11 @@ class EventBuilder:
         sentence = Mention(doc._.doc_id or "", sent.text, start, end)
         events = []
         pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]
-        if not pairs and owned_by_source(item.target):  # "reneged on his commitment": the owner is no target
-            pairs = [(s, None) for s in sources]
+        if not pairs and (owned_by_source(item.target) or item.code[:2] in ADDRESSED_ROOTS):
+            # "reneged on his commitment": the owner is no target; "demanded the release of a Chinese captain": a
+            # demand for one's own people is still a demand, of whoever holds them ("held by Japan")
+            holders = self._holders(item.target) if item.code[:2] in ADDRESSED_ROOTS else []
+            pairs = [(s, t) for s in sources for t in holders or [None] if not same_actor(s, t)]
         for source, target in pairs[:MAX_PAIRS]:
             event_id = self._event_id(doc._.doc_id, start, end, item.code, source, target)
             events.append(Event(
@@ -129,6 +132,13 @@ class EventBuilder:
                 trigger=item.trigger.text, trigger_lemma=lemma_with_particle(item.trigger),
             ))
         return events
+
+    def _holders(self, target: Token | None) -> list[ActorRef]:
+        """The agents of passive participles inside a phrase: "a captain [held by Japan]"."""
+        if target is None:
+            return []
+        return [actor for token in target.subtree if token.dep_ == "acl" and token.tag_ == "VBN"
+                for actor in syntax.actors_of(syntax.agent_of(token), self.index)]
 
     @staticmethod
     def _extent(item: Coded, index) -> tuple[int, int]:
