@@ -147,3 +147,8 @@ def test_wording_annulling_vetoing_putting_off_and_leaving_a_body(types_of, text
 ])
 def test_wording_a_conditional_use_of_force_said_by_its_own_side_is_a_threat(types_of, text, expected):
     assert ("THREATEN" in types_of(text)) is expected
+
+
+def test_wording_opening_airports_and_seaports_to_relief_is_allowing_access(types_of):
+    assert "AGREE" in types_of("The Dominican Republic will open its airports and seaports to relief flights bound "
+                               "for Haiti, President Leonel Fernandez said on Thursday.")
