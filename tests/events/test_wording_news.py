@@ -152,3 +152,12 @@ def test_wording_a_conditional_use_of_force_said_by_its_own_side_is_a_threat(typ
 def test_wording_opening_airports_and_seaports_to_relief_is_allowing_access(types_of):
     assert "AGREE" in types_of("The Dominican Republic will open its airports and seaports to relief flights bound "
                                "for Haiti, President Leonel Fernandez said on Thursday.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Taiwan independence means war, China's defence ministry warned on Thursday.", True),
+    ("Any attack on Iran will face a crushing retaliation, the Revolutionary Guards warned.", True),
+    ("The economy will shrink this year, the central bank warned.", False),  # a forecast, no force
+])
+def test_wording_a_warning_whose_clause_names_force_is_a_threat(types_of, text, expected):
+    assert ("THREATEN" in types_of(text)) is expected

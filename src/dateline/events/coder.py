@@ -256,6 +256,9 @@ class EventCoder:
                     coded[index] = self._as_threat(item, speaker)
                 elif item.trigger.i == clause.i and item.reported_by is None:
                     coded[index] = replace(item, reported_by=position, modality=reported_modality(item.modality))
+            if not any(item.trigger.i == clause.i for item in coded) and self._threatens(verb, clause, None, speaker):
+                # an uncoded clause that is a threat all the same: "Taiwan independence means war, X warned"
+                return [statement, self._as_threat(Coded("130", clause, None, None, "asserted", 0.6), speaker)]
             return [statement]
         inner = self._code_verb(clause, consumed, coded) if clause.pos_ in ("VERB", "AUX") else []
         own = next((item for item in inner if item.trigger.i == clause.i), None)

@@ -10,6 +10,7 @@ CONDITION_MARKS = {"if", "unless", "whether", "provided"}
 NEGATORS = {"not", "n't", "never", "no"}
 THREAT_CONDITIONS = ("if", "unless")  # "would retaliate if Finland joined NATO"
 WARNING_VERBS = frozenset({"warn", "caution"})
+FORCE_NOUNS = frozenset({"war", "retaliation", "reprisal", "bloodshed", "consequence", "punishment", "force"})
 SAYING_VERBS = frozenset({"say", "tell", "announce", "declare", "state"})
 POSSIBLE_AUX = {"could", "would", "might", "may", "will", "'ll"}
 FORCE_ROOTS = ("15", "16", "17", "18", "19", "20")
@@ -64,7 +65,11 @@ def warns_of(warning_lemma: str, clause: Token, inner_code: str | None) -> bool:
     warning of what the speaker's side may do, on a condition or by force, is a threat (PLOVER THREATEN), not a
     statement reporting a hypothetical act. `inner_code` is the clause's own code, None when it has none ("could
     intervene militarily ... if": a threat all the same, on the condition)."""
-    if warning_lemma not in WARNING_VERBS or not _possible(clause):
+    if warning_lemma not in WARNING_VERBS:
+        return False
+    if _names_force(clause):  # "Taiwan independence means war, China's defence ministry warned"
+        return True
+    if not _possible(clause):
         return False
     return _conditional(clause) or (inner_code or "").startswith(FORCE_ROOTS)
 
@@ -73,6 +78,12 @@ def conditional_force(clause: Token, inner_code: str | None) -> bool:
     """"(he said) he could cut off the transit of Russian gas if the EU imposed further sanctions": force or coercion
     the speaker's side may use on a condition. Said rather than warned, it takes both the condition and the force."""
     return _possible(clause) and _conditional(clause) and (inner_code or "").startswith(FORCE_ROOTS)
+
+
+def _names_force(clause: Token) -> bool:
+    """The warned-of clause's object or complement is force itself ("means war", "will face retaliation")."""
+    return any(child.dep_ in ("dobj", "attr", "oprd") and child.lemma_.lower() in FORCE_NOUNS
+               for child in clause.children)
 
 
 def _possible(clause: Token) -> bool:
