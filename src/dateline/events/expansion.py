@@ -18,7 +18,7 @@ from dateline.events.joint import exercise_code
 from dateline.events.patterns import PatternBook
 from dateline.events.places import location_for, place_actor, place_entities, placed_target
 from dateline.events.plover import plover_for
-from dateline.events.roles import RoleFinder, owned_by_source, same_actor
+from dateline.events.roles import PROTEST_ROOT, RoleFinder, owned_by_source, same_actor
 from dateline.nlp.tree import lemma_with_particle
 from dateline.records import ActorRef, Event, Mention
 
@@ -111,7 +111,7 @@ class EventBuilder:
                 and item.code[:2] not in WORDS_ROOTS):  # "struck a building in Kharkiv, killing seven": there too
             location = location_for(item.trigger.head, places, set())
         if targets == [None] and item.code[:2] in PLACED_TARGET_ROOTS:
-            targets = [placed_target(location, sources)]
+            targets = [placed_target(location, sources, protest=item.code[:2] == PROTEST_ROOT)]
         start, end = self._extent(item, index)
         sentence = Mention(doc._.doc_id or "", sent.text, start, end)
         events = []

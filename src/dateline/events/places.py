@@ -99,13 +99,17 @@ def scene_actor(trigger: Token, source: Token | None) -> ActorRef | None:
     return next(filter(None, map(place_actor, clause_prep_objects(trigger, SCENE_PREPS, source))), None)
 
 
-def placed_target(location: Location | None, sources: list[ActorRef | None]) -> ActorRef | None:
+def placed_target(location: Location | None, sources: list[ActorRef | None], protest: bool = False) -> ActorRef | None:
     """The state of the place an act landed in, as its target (see expansion.PLACED_TARGET_ROOTS); not when a source is
-    that state itself ("Kenya demonstrated in Nairobi")."""
+    that state itself ("Kenya demonstrated in Nairobi"), except that a people protesting at home protest to their
+    government ("Thousands of Iraqi Kurds demonstrated in Kirkuk": IRQ -> IRQGOV, as the PLOVER gold codes it)."""
     if location is None or not location.country:
         return None
     if any(source is not None and not source.sector and source.country == location.country for source in sources):
-        return None
+        if not protest:
+            return None
+        return ActorRef(text=location.name, name=location.name, country=location.country, sector="GOV",
+                        code=location.country + "GOV")
     return ActorRef(text=location.name, name=location.name, country=location.country, code=location.country)
 
 

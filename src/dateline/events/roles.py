@@ -28,6 +28,7 @@ MOVEMENT_CODES = ("15", "087", "074")  # "a buildup of Azerbaijani troops": the 
 CROWD_PLACE_PREPS = ("in", "across", "throughout", "around")
 OPPONENT_PREPS = ("against", "with", "on", "for")
 CONTACT_PREPS = ("to", "with")
+PROTEST_ROOT = "14"
 SELF_PRONOUNS = frozenset({"he", "she", "it", "we", "they", "i"})  # "wrote to X", "spoke with X"
 DEMAND_VERBS = ("demand", "call", "press", "protest", "urge")
 ADDRESSEE_DEPS = ("pobj", "dobj", "poss", "compound", "amod")
@@ -225,7 +226,9 @@ class RoleFinder:
             opponent = self.conditional_party(trigger, source)
         found = syntax.actors_of(opponent, self.index) or [scene_actor(trigger, source)]
         if any(same_actor(s, t) for s in sources for t in found if s is not None and t is not None):
-            return None
+            # a people protesting at home protest to their state ("Thousands of Cubans marched through ...": the
+            # PLOVER gold codes CUB -> CUB), as the state's government; any other act is not done to oneself
+            return [home_government(t) for t in found] if code[:2] == PROTEST_ROOT and opponent is None else None
         return found
 
     def addressee_of_contact(self, trigger: Token) -> list[ActorRef]:
@@ -277,6 +280,13 @@ def pronoun_owned(noun: Token) -> bool:
 def owned_by_source(target: Token | None) -> bool:
     """A target noun the source only owns ("his commitment", "its pledge"), not another actor."""
     return target is not None and target.pos_ == "NOUN" and any(child.dep_ == "poss" for child in target.children)
+
+
+def home_government(place: ActorRef | None) -> ActorRef | None:
+    """The government of a place's country: whom a protest at home is addressed to."""
+    if place is None or not place.country:
+        return place
+    return replace(place, sector="GOV", code=place.country + "GOV")
 
 
 def same_actor(source: ActorRef | None, target: ActorRef | None) -> bool:
