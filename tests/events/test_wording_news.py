@@ -161,3 +161,12 @@ def test_wording_opening_airports_and_seaports_to_relief_is_allowing_access(type
 ])
 def test_wording_a_warning_whose_clause_names_force_is_a_threat(types_of, text, expected):
     assert ("THREATEN" in types_of(text)) is expected
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("India will attend the regional summit in Islamabad in November.", "AGREE"),  # future consulting: intent
+    ("India will not attend the regional summit in Islamabad in November.", "REJECT"),
+    ("Russia sent a delegation to the peace talks in Geneva on Monday.", "CONSULT"),  # not aid
+])
+def test_wording_taking_part_in_a_meeting_is_consulting(types_of, text, plover):
+    assert plover in types_of(text) and "AID" not in types_of(text)
