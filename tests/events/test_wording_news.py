@@ -170,3 +170,11 @@ def test_wording_a_warning_whose_clause_names_force_is_a_threat(types_of, text, 
 ])
 def test_wording_taking_part_in_a_meeting_is_consulting(types_of, text, plover):
     assert plover in types_of(text) and "AID" not in types_of(text)
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Protesters set fire to the parliament building in Ouagadougou on Thursday.", "PROTEST"),  # a crowd: a riot
+    ("Militants set fire to a school in northern Nigeria on Monday.", "COERCE"),  # property destroyed
+])
+def test_wording_setting_fire_to_a_building(types_of, text, plover):
+    assert plover in types_of(text)
