@@ -178,3 +178,13 @@ def test_wording_taking_part_in_a_meeting_is_consulting(types_of, text, plover):
 ])
 def test_wording_setting_fire_to_a_building(types_of, text, plover):
     assert plover in types_of(text)
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("The trade union federation called a general strike on Monday.", "PROTEST"),  # called one, not off
+    ("The unions called off the strike on Monday.", "CONCEDE"),
+    ("Kyrgyzstan's parliament approved on Thursday a border deal with Uzbekistan.", "SUPPORT"),  # ratified
+    ("Germany sent 28 Afghan nationals back to Afghanistan on Friday.", "COERCE"),  # deported
+])
+def test_wording_strikes_called_treaties_ratified_and_people_sent_back(types_of, text, plover):
+    assert plover in types_of(text)
