@@ -188,3 +188,11 @@ def test_wording_setting_fire_to_a_building(types_of, text, plover):
 ])
 def test_wording_strikes_called_treaties_ratified_and_people_sent_back(types_of, text, plover):
     assert plover in types_of(text)
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("French special forces freed four hostages in a night raid in northern Burkina Faso.", "AID"),  # a rescue
+    ("Hamas freed three Israeli hostages on Sunday.", "RETREAT"),  # released by the captors
+])
+def test_wording_hostages_freed_by_troops_are_rescued(types_of, text, plover):
+    assert plover in types_of(text)
