@@ -70,3 +70,10 @@ def test_expansion_a_people_protesting_at_home_protest_to_their_government(event
     events = events_of("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.")
     protest = [e for e in events if e.cameo_root == "14"]
     assert protest and {e.recipient.country for e in protest if e.recipient} == {"IRQ"}
+
+
+def test_expansion_withdrawing_from_an_international_body_is_cutting_ties(events_of):
+    events = events_of("Burkina Faso, Mali and Niger withdrew from ECOWAS on Sunday.")
+    assert {e.plover for e in events if e.recipient and e.recipient.code == "IGOWAS"} == {"SANCTION"}
+    events = events_of("Russia withdrew its troops from Syria on Sunday.")
+    assert "RETREAT" in {e.plover for e in events}

@@ -44,6 +44,7 @@ WORDS_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # are five events (a cap of 4, never measured, dropped the fifth); a list crossed with a list stays bounded. PLOVER dev
 # and our four extra sets unchanged between 4 and 12.
 MAX_PAIRS = 12
+MILITARY_WITHDRAWAL, LEAVING_A_BODY = "0872", "161"
 # Requests and demands made in a participle after a contact are addressed to whom the contact reached.
 ADDRESSED_ROOTS = frozenset({"02", "10"})
 
@@ -93,6 +94,9 @@ class EventBuilder:
             targets = self.roles.addressee_of_contact(item.trigger) or targets
         if targets == [None] and item.code[:2] in SCENE_TARGET_ROOTS:  # drilling "near Peru" is not drilling with it
             targets = self.roles.unnamed_target(item.code, item.trigger, item.source, sources) or targets
+        if item.code.startswith(MILITARY_WITHDRAWAL) and targets != [None] and all(
+                target is not None and target.sector == "IGO" for target in targets):
+            item = replace(item, code=LEAVING_A_BODY)  # "withdrew from ECOWAS": ties cut, no troops pulled back
         plover, mode = plover_for(item.code)
         if item.code.startswith("01") and sources == [None] and plover is None:
             return []  # a statement nobody made is no event; a typed stance ("expressed solidarity with X") is
