@@ -59,7 +59,6 @@ def reported_modality(modality: str) -> str:
     return "reported" if modality == "asserted" else modality
 
 
-
 def warns_of(warning_lemma: str, clause: Token, inner_code: str | None) -> bool:
     """"warned that Egypt could intervene in Libya if ...", "Not a drop of oil will pass ... if ..., X warned": a
     warning of what the speaker's side may do, on a condition or by force, is a threat (PLOVER THREATEN), not a

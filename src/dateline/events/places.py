@@ -5,6 +5,8 @@ Names are resolved by the actors stage's gazetteer (dateline.actors.gazetteer), 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from dateline.actors.gazetteer import (
@@ -105,14 +107,24 @@ def placed_target(location: Location | None, sources: list[ActorRef | None], pro
     government ("Thousands of Iraqi Kurds demonstrated in Kirkuk": IRQ -> IRQGOV, as the PLOVER gold codes it)."""
     if location is None or not location.country:
         return None
+    state = ActorRef(text=location.name, name=location.name, country=location.country, code=location.country)
     home = [source for source in sources if source is not None and not source.sector
             and source.country == location.country]
     if home:
-        if not protest or any(source.text == source.name for source in home):  # the state named as itself
-            return None
-        return ActorRef(text=location.name, name=location.name, country=location.country, sector="GOV",
-                        code=location.country + "GOV")
-    return ActorRef(text=location.name, name=location.name, country=location.country, code=location.country)
+        return home_government(state) if protest and all(map(named_as_people, home)) else None
+    return state
+
+
+def home_government(place: ActorRef | None) -> ActorRef | None:
+    """The government of a place's country: whom a protest at home is addressed to."""
+    if place is None or not place.country:
+        return place
+    return replace(place, sector="GOV", code=place.country + "GOV")
+
+
+def named_as_people(actor: ActorRef | None) -> bool:
+    """A country's people ("Cubans", "Iraqi Kurds"), not the state named as itself ("Kenya")."""
+    return actor is not None and actor.text != actor.name
 
 
 def place_entities(sent: Span, ents: list[Span]) -> list[Span]:

@@ -15,7 +15,7 @@ from dateline.events import syntax
 from dateline.events.cameo import COOPERATION_ROOTS
 from dateline.events.modality import THREAT_CONDITIONS
 from dateline.events.patterns import TIME_ENTITIES, Pattern, PatternBook
-from dateline.events.places import place_actor, scene_actor
+from dateline.events.places import home_government, named_as_people, place_actor, scene_actor
 from dateline.nlp.extensions import ActorMention
 from dateline.records import ActorRef
 
@@ -27,9 +27,9 @@ NOMINAL_HOSTS = {"during", "in", "through", "via", "with"}  # not "after the sho
 MOVEMENT_CODES = ("15", "087", "074")  # "a buildup of Azerbaijani troops": the forces in the "of" phrase move
 CROWD_PLACE_PREPS = ("in", "across", "throughout", "around")
 OPPONENT_PREPS = ("against", "with", "on", "for")
-CONTACT_PREPS = ("to", "with")
+CONTACT_PREPS = ("to", "with")  # "wrote to X", "spoke with X"
 PROTEST_ROOT = "14"
-SELF_PRONOUNS = frozenset({"he", "she", "it", "we", "they", "i"})  # "wrote to X", "spoke with X"
+SELF_PRONOUNS = frozenset({"he", "she", "it", "we", "they", "i"})
 DEMAND_VERBS = ("demand", "call", "press", "protest", "urge")
 ADDRESSEE_DEPS = ("pobj", "dobj", "poss", "compound", "amod")
 COUNTRY_ENTITIES = frozenset({"GPE", "NORP"})  # "an American journalist": the demonym inside the actor's own name
@@ -228,7 +228,7 @@ class RoleFinder:
         if any(same_actor(s, t) for s in sources for t in found if s is not None and t is not None):
             # a people protesting at home protest to their state ("Thousands of Cubans marched through ...": the
             # PLOVER gold codes CUB -> CUB), as the state's government; any other act is not done to oneself
-            people = all(s is not None and s.text != s.name for s in sources)  # "Cubans", not "Cuba"
+            people = all(named_as_people(s) for s in sources)  # "Cubans", not "Cuba"
             return [home_government(t) for t in found] if code[:2] == PROTEST_ROOT and people and opponent is None \
                 else None
         return found
@@ -282,13 +282,6 @@ def pronoun_owned(noun: Token) -> bool:
 def owned_by_source(target: Token | None) -> bool:
     """A target noun the source only owns ("his commitment", "its pledge"), not another actor."""
     return target is not None and target.pos_ == "NOUN" and any(child.dep_ == "poss" for child in target.children)
-
-
-def home_government(place: ActorRef | None) -> ActorRef | None:
-    """The government of a place's country: whom a protest at home is addressed to."""
-    if place is None or not place.country:
-        return place
-    return replace(place, sector="GOV", code=place.country + "GOV")
 
 
 def same_actor(source: ActorRef | None, target: ActorRef | None) -> bool:
