@@ -126,5 +126,4 @@ def test_roles_an_owned_object_gives_way_to_the_party_in_its_phrase(pipeline):
 ])
 def test_roles_a_handover_cooperates_with_the_receiver_a_deportation_is_done_to_the_deported(
         pipeline, text, plover, recipient):
-    events = [event for event in events_of(pipeline, text) if event.plover == plover]
-    assert events and {event.recipient.country for event in events if event.recipient} == {recipient}, events
+    assert recipients(events_of(pipeline, text), plover) == {recipient}

@@ -12,6 +12,8 @@ from dateline import tables
 COOPERATION_ROOTS = frozenset({"04", "05", "06", "07", "08"})
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 MATERIAL_ROOTS = frozenset({"06", "07", "08", "14", "15", "16", "17", "18", "19", "20"})
+REQUEST_ROOTS = frozenset({"02", "10"})  # appeals and demands: addressed to someone
+PROTEST_ROOT = "14"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.events import syntax
 from dateline.events.agency import with_agents
-from dateline.events.cameo import CONFLICT_ROOTS, COOPERATION_ROOTS, MATERIAL_ROOTS
+from dateline.events.cameo import CONFLICT_ROOTS, COOPERATION_ROOTS, MATERIAL_ROOTS, REQUEST_ROOTS
 from dateline.events.content import content_tokens, listed_charge
 from dateline.events.crowds import as_protests
 from dateline.events.dates import dated_in_context, opens_with_headline
@@ -38,7 +38,6 @@ from dateline.records import Event
 
 log = logging.getLogger(__name__)
 
-REQUEST_ROOTS = ("02", "10")
 CONTENT_ROOTS = {"02", "10", "12", "13"}
 CLASH, ARMED_CLASH = "145", "190"
 HOSTING, PRAISE = "043", "051"

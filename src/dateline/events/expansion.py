@@ -12,13 +12,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from dateline.events import syntax
-from dateline.events.cameo import CONFLICT_ROOTS, lookup
+from dateline.events.cameo import CONFLICT_ROOTS, PROTEST_ROOT, REQUEST_ROOTS, lookup
 from dateline.events.dates import date_for, time_expressions
 from dateline.events.joint import exercise_code
 from dateline.events.patterns import PatternBook
 from dateline.events.places import location_for, place_actor, place_entities, placed_target
 from dateline.events.plover import plover_for
-from dateline.events.roles import PROTEST_ROOT, RoleFinder, owned_by_source, same_actor
+from dateline.events.roles import RoleFinder, owned_by_source, same_actor
 from dateline.nlp.tree import lemma_with_particle
 from dateline.records import ActorRef, Event, Mention
 
@@ -45,8 +45,6 @@ WORDS_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # and our four extra sets unchanged between 4 and 12.
 MAX_PAIRS = 12
 MILITARY_WITHDRAWAL, LEAVING_A_BODY = "0872", "161"
-# Requests and demands made in a participle after a contact are addressed to whom the contact reached.
-ADDRESSED_ROOTS = frozenset({"02", "10"})
 
 
 @dataclass(frozen=True)
@@ -85,12 +83,12 @@ class EventBuilder:
     def _records(self, doc: Doc, sent: Span, item: Coded, times, places) -> list[Event]:
         index = self.index
         sources = syntax.actors_of(item.source, index) or [self.roles.crowd_country(item.trigger)
-                                                            if item.code[:2] == "14" else None]
+                                                            if item.code[:2] == PROTEST_ROOT else None]
         targets = syntax.actors_of(item.target, index) or [place_actor(item.target)]
         exercise = exercise_code(item.code, item.trigger, sources, targets, item.target)
         if exercise != item.code:  # several states drilling together cooperate; one force drilling alone mobilises
             item = replace(item, code=exercise)
-        if targets == [None] and item.code[:2] in ADDRESSED_ROOTS:  # "telephoned X, requesting a meeting"
+        if targets == [None] and item.code[:2] in REQUEST_ROOTS:  # "telephoned X, requesting a meeting": to X
             targets = self.roles.addressee_of_contact(item.trigger) or targets
         if targets == [None] and item.code[:2] in SCENE_TARGET_ROOTS:  # drilling "near Peru" is not drilling with it
             targets = self.roles.unnamed_target(item.code, item.trigger, item.source, sources) or targets
@@ -120,10 +118,10 @@ class EventBuilder:
         sentence = Mention(doc._.doc_id or "", sent.text, start, end)
         events = []
         pairs = [(s, t) for s in sources for t in targets if not same_actor(s, t)]
-        if not pairs and (owned_by_source(item.target) or item.code[:2] in ADDRESSED_ROOTS):
+        if not pairs and (owned_by_source(item.target) or item.code[:2] in REQUEST_ROOTS):
             # "reneged on his commitment": the owner is no target; "demanded the release of a Chinese captain": a
             # demand for one's own people is still a demand, of whoever holds them ("held by Japan")
-            holders = self._holders(item.target) if item.code[:2] in ADDRESSED_ROOTS else []
+            holders = self._holders(item.target) if item.code[:2] in REQUEST_ROOTS else []
             pairs = [(s, t) for s in sources for t in holders or [None] if not same_actor(s, t)]
         for source, target in pairs[:MAX_PAIRS]:
             event_id = self._event_id(doc._.doc_id, start, end, item.code, source, target)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from dateline.events import syntax
-from dateline.events.cameo import COOPERATION_ROOTS
+from dateline.events.cameo import COOPERATION_ROOTS, PROTEST_ROOT
 from dateline.events.modality import THREAT_CONDITIONS
 from dateline.events.patterns import TIME_ENTITIES, Pattern, PatternBook
 from dateline.events.places import home_government, named_as_people, place_actor, scene_actor
@@ -28,7 +28,6 @@ MOVEMENT_CODES = ("15", "087", "074")  # "a buildup of Azerbaijani troops": the 
 CROWD_PLACE_PREPS = ("in", "across", "throughout", "around")
 OPPONENT_PREPS = ("against", "with", "on", "for")
 CONTACT_PREPS = ("to", "with")  # "wrote to X", "spoke with X"
-PROTEST_ROOT = "14"
 SELF_PRONOUNS = frozenset({"he", "she", "it", "we", "they", "i"})
 DEMAND_VERBS = ("demand", "call", "press", "protest", "urge")
 ADDRESSEE_DEPS = ("pobj", "dobj", "poss", "compound", "amod")
