@@ -277,6 +277,25 @@ def test_clustering_shared_lead_place_is_no_conflict():
     assert StoryClusterer.from_rows(clusterer.to_rows()).stories[story.story_id].lead_places == ["besiktas", "istanbul"]
 
 
+def test_clustering_report_about_another_person_is_another_story():
+    """A Williams arrest report recalls Jackson's, but the Jackson story never names Williams: two stories, unless
+    the person conflict is off; a report naming both people of a story it is about is no conflict."""
+    jackson = replace(ARRESTS[0], published=None, lead_people=("jackson",))
+    williams = replace(article("w", "arrest suspicion dui sobriety test morning lineman tackle deputy sheriff "
+                                    "williams jackson", "jamal williams, chargers, san diego, vincent jackson"),
+                       lead_people=("williams",))
+    for weight, same in ((0.0, True), (ClusterOptions().person_conflict_weight, False)):
+        clusterer = StoryClusterer(ClusterOptions(person_conflict_weight=weight))
+        assigned = stories_of([*undated(BACKGROUND), jackson, williams], clusterer)
+        assert (assigned["w"] == assigned["arr1"]) is same
+    clusterer = StoryClusterer()
+    clusterer.assign(replace(article("a", "arrest dui williams jackson", "chargers"), lead_people=("jackson",)))
+    story = next(iter(clusterer.stories.values()))
+    newcomer = replace(article("b", "arrest dui jackson williams", "chargers"), lead_people=("williams",))
+    assert lead_agreement(clusterer.options, [], newcomer, story) == 0.0
+    assert StoryClusterer.from_rows(clusterer.to_rows()).stories[story.story_id].lead_people == ["jackson"]
+
+
 def test_clustering_undated_stories_retire_by_arrival_and_restore_alike():
     """Undated stories have no clock but arrival: one leaves memory once `retire_undated` articles came after it."""
     options = ClusterOptions(retire_undated=2)

@@ -4,7 +4,14 @@ import pytest
 import spacy
 
 from dateline.records import Document
-from dateline.stories.features import ArticleFeatures, entity_key, features_from_doc, lead_places, months_named
+from dateline.stories.features import (
+    ArticleFeatures,
+    entity_key,
+    features_from_doc,
+    lead_people,
+    lead_places,
+    months_named,
+)
 
 TEXT = (
     "A magnitude 7.9 earthquake struck Peru on August 15, 2007, killing 519 people. "
@@ -115,3 +122,17 @@ def test_features_title_skips_date_lines(paragraph_nlp, text, title):
 ])
 def test_features_lead_places_name_where_it_happened(paragraph_nlp, text, places):
     assert lead_places(paragraph_nlp(text)) == places
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Chargers lineman Jamal Williams arrested on suspicion of DUI\n\nSan Diego Chargers defensive tackle Jamal "
+     "Williams was arrested early Tuesday. Williams was released on bail. Vincent Jackson was arrested last month.",
+     ("williams",)),
+    # named once: as likely the tagger's mistake as the subject
+    ("Jamal Williams was arrested early Tuesday on suspicion of drunk driving.", ()),
+    # first named after the opening sentences: not whom the report is about
+    ("A storm hit the coast.\n\nRoads were closed.\n\nSchools shut.\n\nMayor John Smith spoke. Smith said it "
+     "was bad.", ()),
+])
+def test_features_lead_people_name_whom_the_report_is_about(paragraph_nlp, text, people):
+    assert lead_people(paragraph_nlp(text)) == people

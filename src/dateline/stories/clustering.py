@@ -218,6 +218,9 @@ class StoryClusterer:
         for place in features.lead_places:
             if place not in story.lead_places and len(story.lead_places) < self.options.max_lead_places:
                 story.lead_places.append(place)
+        for person in features.lead_people:
+            if person not in story.lead_people and len(story.lead_people) < self.options.max_lead_places:
+                story.lead_people.append(person)
         for key in self._index_keys(features, terms, entities):
             story.keys[key] = self.seq
             self._post(key, story.story_id)

@@ -22,6 +22,8 @@ def lead_agreement(options: ClusterOptions, lead: list[LeadView], features: Arti
                    story: StoryState) -> float:
     """How far the article's and the story's lead specifics agree, as a shift of the similarity."""
     shift = place_shift(options, features, story) if options.place_conflict_weight else 0.0
+    if options.person_conflict_weight:
+        shift += person_shift(options, features, story)
     for weight, dates, ours in lead:
         if dates:
             shift += date_shift(options, ours, story)
@@ -40,6 +42,17 @@ def place_shift(options: ClusterOptions, features: ArticleFeatures, story: Story
     if not features.lead_places or not story.lead_places:
         return 0.0
     return 0.0 if set(features.lead_places) & set(story.lead_places) else -options.place_conflict_weight
+
+
+def person_shift(options: ClusterOptions, features: ArticleFeatures, story: StoryState) -> float:
+    """-weight when the article and the story are each about a person (`features.lead_people`) and one side never
+    names the other's: a report on Jamal Williams's arrest may recall Vincent Jackson's a month before, but the
+    Jackson story never names Williams."""
+    if not features.lead_people or not story.lead_people:
+        return 0.0
+    story_names_ours = any(name in story.terms for name in features.lead_people)
+    we_name_theirs = any(name in features.terms for name in story.lead_people)
+    return 0.0 if story_names_ours and we_name_theirs else -options.person_conflict_weight
 
 
 def date_shift(options: ClusterOptions, ours: list[str], story: StoryState) -> float:

@@ -37,6 +37,7 @@ class StoryState:
     keys: dict[str, int] = field(default_factory=dict)  # index key -> sequence number it was last touched
     lead: dict[str, float] = field(default_factory=dict)  # lead entity -> how many members name it in their lead
     lead_places: list[str] = field(default_factory=list)  # the members' first-sentence places (features.lead_places)
+    lead_people: list[str] = field(default_factory=list)  # the members' lead people (features.lead_people)
     last_seq: int = 0  # the clusterer's article count when an article last joined: the clock of undated stories
 
     def to_row(self) -> dict[str, Any]:
