@@ -142,8 +142,11 @@ def test_wording_annulling_vetoing_putting_off_and_leaving_a_body(types_of, text
     ("Lukashenko said on Thursday he could cut off the transit of Russian gas to Europe if the European Union "
      "imposed further sanctions.", True),
     ("Hong Kong police said that officers could fire live rounds if protesters kept attacking them.", True),
+    # the same with the reported clause first
+    ("Iran could strike American bases in the Gulf if Washington joins the war, an Iranian commander said.", True),
     # another side's possible act, as analysis, is no threat of the speaker's
     ("Ukraine's intelligence chief said Russia could launch a new offensive if the West stopped aid.", False),
+    ("Russia could launch a new offensive if the West stopped aid, Ukraine's intelligence chief said.", False),
 ])
 def test_wording_a_conditional_use_of_force_said_by_its_own_side_is_a_threat(types_of, text, expected):
     assert ("THREATEN" in types_of(text)) is expected

@@ -251,7 +251,7 @@ class EventCoder:
         position = len(coded)
         if clause.i in consumed:  # the reported clause came first ("X lifted the ban, the radio reported")
             for index, item in enumerate(coded):
-                if item.trigger.i == clause.i and warns_of(self.book.lemma(verb), clause, item.code):
+                if item.trigger.i == clause.i and self._threatens(verb, clause, item, speaker):
                     coded[index] = self._as_threat(item, speaker)
                 elif item.trigger.i == clause.i and item.reported_by is None:
                     coded[index] = replace(item, reported_by=position, modality=reported_modality(item.modality))
