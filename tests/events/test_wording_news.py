@@ -199,3 +199,16 @@ def test_wording_strikes_called_treaties_ratified_and_people_sent_back(types_of,
 ])
 def test_wording_hostages_freed_by_troops_are_rescued(types_of, text, plover):
     assert plover in types_of(text)
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Rioters set metro stations and buses ablaze in Santiago on Friday night.", "PROTEST"),  # crowd force: a riot
+    ("Soldiers set the village ablaze on Tuesday.", "COERCE"),  # destroying property (1712)
+    ("Thousands of Chinese armed police and paramilitary troops poured into Urumqi on Tuesday.", "MOBILIZE"),
+])
+def test_wording_setting_ablaze_and_forces_pouring_in(types_of, text, plover):
+    assert plover in types_of(text)
+
+
+def test_wording_crowds_pouring_into_a_city_are_not_mobilized_forces(types_of):
+    assert "MOBILIZE" not in types_of("Thousands of tourists poured into Venice on Saturday.")

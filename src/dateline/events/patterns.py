@@ -239,6 +239,8 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
             objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ in ("compound", "amod"))
         elif dep == "acomp" or (dep == "ccomp" and child.pos_ == "ADJ") or (dep == "xcomp" and child.tag_ == "VBN"):
             objects.add(child.lemma_.lower())  # "pleaded guilty", "found him guilty", "was ordered held"
+        elif dep in ("advmod", "advcl") and child.pos_ == "ADJ" and child.i > token.i:
+            objects.add(child.lemma_.lower())  # a resultative the parser hung on the verb: "set the village ablaze"
         elif dep == "auxpass":
             passive = True
     # "was called on by the board to end ...", "called on China on Friday to share", "gave the envoy 48 hours to
