@@ -212,3 +212,12 @@ def test_wording_setting_ablaze_and_forces_pouring_in(types_of, text, plover):
 
 def test_wording_crowds_pouring_into_a_city_are_not_mobilized_forces(types_of):
     assert "MOBILIZE" not in types_of("Thousands of tourists poured into Venice on Saturday.")
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("Russia shipped tanks and ammunition to Syria last month.", "AID"),
+    ("Iran will ship most of its low-enriched uranium to Turkey, the foreign ministry spokesman said on Monday.",
+     "AGREE"),  # a promise of cooperation
+])
+def test_wording_shipping_to_a_country_is_providing(types_of, text, plover):
+    assert plover in types_of(text)
