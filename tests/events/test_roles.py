@@ -127,3 +127,13 @@ def test_roles_an_owned_object_gives_way_to_the_party_in_its_phrase(pipeline):
 def test_roles_a_handover_cooperates_with_the_receiver_a_deportation_is_done_to_the_deported(
         pipeline, text, plover, recipient):
     assert recipients(events_of(pipeline, text), plover) == {recipient}
+
+
+@pytest.mark.parametrize(("text", "plover", "expected"), [
+    ("Saleh accepted a plan drawn up by Saudi Arabia.", "AGREE", {"SAU"}),
+    ("Hamas rejected a proposal put forward by Egypt on Sunday.", "REJECT", {"EGY"}),
+    # a participle on a person is no proposal: the holders of rescued hostages are not what the rescue answers
+    ("Israeli forces rescued four hostages held by Hamas in a raid on central Gaza on Saturday.", "AID", set()),
+])
+def test_roles_whoever_drew_up_a_proposal_is_what_accepting_or_rejecting_it_answers(pipeline, text, plover, expected):
+    assert recipients(events_of(pipeline, text), plover) == expected

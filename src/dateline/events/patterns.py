@@ -116,6 +116,7 @@ class PatternBook:
     joint_words: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()  # "discussed developments in Syria": events/places.py location_for
     receiving_verbs: frozenset[str] = frozenset()  # "received jets from Denmark": events/roles.py verb_roles
+    proposal_nouns: frozenset[str] = frozenset()  # "a plan drawn up by X": events/roles.py verb_roles
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, repaired when the tagger's lemma is unknown to us but a plain de-inflection of the
@@ -362,6 +363,7 @@ def pattern_book() -> PatternBook:
         carrying_verbs=frozenset(verbs["carrying_verbs"]),
         topic_verbs=frozenset(verbs["topic_verbs"]),
         receiving_verbs=frozenset(verbs["receiving_verbs"]),
+        proposal_nouns=frozenset(verbs["proposal_nouns"]),
         exercise_nouns=frozenset(nouns["exercise_nouns"]),
         joint_words=frozenset(nouns["joint_words"]),
         known=frozenset(verb_patterns) | frozenset(verbs["statement_verbs"])

@@ -63,6 +63,10 @@ class RoleFinder:
         # The agent of an act named as the object is whom the verb answers: "rejected calls by Belarus", "condemned
         # the attacks by Israel on Gaza" (Israel, as "Israel's attacks" would be).
         candidates += [agent for noun in objects for agent in self.prep_targets(noun, ("by",)) if self.has_actor(agent)]
+        # ... and so is whoever drew up a proposal: "accepted a plan drawn up by X" (not "rescued hostages held by X")
+        candidates += [agent for noun in objects if noun.lemma_.lower() in self.book.proposal_nouns
+                       for child in noun.children if child.dep_ == "acl" and child.tag_ == "VBN"
+                       for agent in (syntax.agent_of(child),) if self.has_actor(agent)]
         candidates += extra_targets + self.prep_targets(verb, pattern.target or FALLBACK_TARGET_PREPS)
         for noun in objects:  # "signed an agreement with X", "imposed sanctions on X", "cut ties with X"
             candidates += self.prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
