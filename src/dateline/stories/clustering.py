@@ -27,6 +27,7 @@ from dateline.stories.features import ArticleFeatures
 from dateline.stories.lead_specifics import is_specific, lead_agreement, lead_views
 from dateline.stories.story_state import (
     StoryState,
+    add_capped,
     cosine,
     extend_span,
     iso,
@@ -215,12 +216,8 @@ class StoryClusterer:
         story.entity_norm = norm(story.entities)
         kept = [k for k in features.lead_entities if any(is_specific(k, dates) for _, dates, _ in views)]
         story.lead = pruned_sum(story.lead, dict.fromkeys(kept, 1.0), self.options.lead_keys)
-        for place in features.lead_places:
-            if place not in story.lead_places and len(story.lead_places) < self.options.max_lead_places:
-                story.lead_places.append(place)
-        for person in features.lead_people:
-            if person not in story.lead_people and len(story.lead_people) < self.options.max_lead_places:
-                story.lead_people.append(person)
+        add_capped(story.lead_places, features.lead_places, self.options.max_lead_places)
+        add_capped(story.lead_people, features.lead_people, self.options.max_lead_places)
         for key in self._index_keys(features, terms, entities):
             story.keys[key] = self.seq
             self._post(key, story.story_id)

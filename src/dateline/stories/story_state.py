@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -99,6 +100,13 @@ def pruned_sum(total: dict[str, float], vector: dict[str, float], limit: int) ->
     if len(merged) <= limit:
         return merged
     return dict(heapq.nlargest(limit, merged.items(), key=lambda item: (item[1], item[0])))
+
+
+def add_capped(kept: list[str], new: Iterable[str], limit: int) -> None:
+    """Append the new items `kept` lacks, first come, until it holds `limit` (a story's lead places and people)."""
+    for item in new:
+        if item not in kept and len(kept) < limit:
+            kept.append(item)
 
 
 def extend_span(story: StoryState, published: date | None) -> None:
