@@ -44,7 +44,7 @@ def score(records: list[dict], nlp) -> dict[str, float]:
         doc._.published = date.fromisoformat((record.get("date") or "2000-01-01")[:10])
         docs.append(doc)
     hit = spray = 0
-    counts = dict.fromkeys(("atp", "afp", "afn", "rtp", "rfp", "rfn"), 0)
+    counts = dict.fromkeys(("atp", "afp", "afn", "rtp", "rfp", "rfn", "ttp", "tfp", "tfn", "otp", "ofp", "ofn"), 0)
     misses = []
     for record, doc in zip(records, nlp.pipe(docs, batch_size=64)):
         gold = current_name(record["event"])
@@ -64,10 +64,33 @@ def score(records: list[dict], nlp) -> dict[str, float]:
         counts["afn"] += len(gold_source - source)
         counts["rtp"] += len(gold_target & target); counts["rfp"] += len(target - gold_target)
         counts["rfn"] += len(gold_target - target)
+        if record.get("cameo"):
+            _count_triples(counts, record, events)
     actor = f1(counts["atp"], counts["afp"], counts["afn"])
     recipient = f1(counts["rtp"], counts["rfp"], counts["rfn"])
     return {"records": len(records), "accuracy": hit / len(records), "spray": spray, "actor": actor,
-            "recipient": recipient, "misses": misses}
+            "recipient": recipient, "misses": misses, "triples": f1(counts["ttp"], counts["tfp"], counts["tfn"]),
+            "root_triples": f1(counts["otp"], counts["ofp"], counts["ofn"]),
+            "triple_records": sum(1 for record in records if record.get("cameo"))}
+
+
+def _count_triples(counts: dict[str, int], record: dict, events) -> None:
+    """(actor country, recipient country, CAMEO code) triples as ../shared/tools/score_coding.py petr2 counts them:
+    every predicted event with both countries against the gold source x target pairs; full codes and root codes."""
+    sources = {a.get("code") for a in record.get("source") or [] if isinstance(a, dict)} - {None, ""}
+    targets = {a.get("code") for a in record.get("target") or [] if isinstance(a, dict)} - {None, ""}
+    gold = {(s[:3], t[:3], str(record["cameo"])) for s in sources for t in targets}
+    predicted = set()
+    for event in events:
+        actor, recipient = countries(event.actor), countries(event.recipient)
+        if actor and recipient and event.cameo:
+            predicted.add((next(iter(actor)), next(iter(recipient)), str(event.cameo)))
+    for prefix, cut in (("t", None), ("o", 2)):
+        want = {(s, t, c[:cut]) for s, t, c in gold}
+        got = {(s, t, c[:cut]) for s, t, c in predicted}
+        counts[prefix + "tp"] += len(want & got)
+        counts[prefix + "fp"] += len(got - want)
+        counts[prefix + "fn"] += len(want - got)
 
 
 def main(argv: list[str]) -> int:
@@ -93,6 +116,10 @@ def main(argv: list[str]) -> int:
           f"{len(result['misses']) - silent} with other types; sentences with >2 event types: {result['spray']}; "
           f"{elapsed:.1f}s")
     print(f"actor country P {ap:.2f} R {ar:.2f} F1 {af:.2f}; recipient country P {rp:.2f} R {rr:.2f} F1 {rf:.2f}")
+    if result["triple_records"]:
+        (tp, tr, tf), (op, orr, of) = result["triples"], result["root_triples"]
+        print(f"CAMEO triples (actor country, recipient country, code) over {result['triple_records']} coded records: "
+              f"P {tp:.2f} R {tr:.2f} F1 {tf:.3f}; root codes P {op:.2f} R {orr:.2f} F1 {of:.3f}")
     print(f"plover: event-type accuracy {result['accuracy']:.3f} (target 0.80) actor F1 {af:.2f} (target 0.85)")
     return 0
 
