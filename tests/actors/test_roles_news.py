@@ -149,3 +149,20 @@ def test_roles_news_one_list_of_place_prepositions():
 ])
 def test_roles_news_border_forces_are_military(resolve, text, phrase, code):
     assert resolve(text, dt.date(2022, 9, 16))[phrase].code == code
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # police and courts act on their own country's people, however many countries the sentence names
+    ("A Peruvian judge ordered former minister Luis Ocampo to appear in court over arms sales to Chile and Bolivia.",
+     "Luis Ocampo", "PER"),
+    ("Tanzanian police arrested Halima Mdee at a rally on Saturday.", "Halima Mdee", "TZA"),
+    ("Halima Mdee was detained by Tanzanian police on Saturday.", "Halima Mdee", "TZA"),
+])
+def test_roles_news_home_body_gives_its_country_to_whom_it_acts_on(resolve, text, name, country):
+    assert by_name(resolve(text, dt.date(2021, 3, 1)), name).country == country
+
+
+def test_roles_news_a_government_gives_no_country_to_whom_it_acts_on(resolve):
+    # governments act on foreigners too ("expelled"): the person keeps an unknown country
+    found = resolve("The Russian government expelled Halima Mdee and Luis Ocampo on Friday.", dt.date(2021, 3, 1))
+    assert by_name(found, "Luis Ocampo").country is None

@@ -23,6 +23,8 @@ LOCATIVE_OF = frozenset({"in", "of", "from", "throughout", "across", "inside", "
 # Sectors whose unnamed members act in their own country, so where they act says whose they are. Armed forces, rebels,
 # spies, diplomats, refugees, pilgrims and reporters are often abroad, and officials travel: those are left out.
 HOME_SECTORS = frozenset({"COP", "JUD", "LEG", "CVL", "OPP", "EDU", "HLH", "LAB", "AGR"})
+# Bodies that act on people at home: a country-less person or group they arrest, try or order about is theirs.
+AGENT_HOME_SECTORS = frozenset({"COP", "JUD"})
 PLACE_MODIFIERS = frozenset({"compound", "amod", "nmod"})  # "a Moscow airport", "the Gaza border"
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # A religious leader's country says nothing of the people he speaks of ("Pope Francis urged Europe to take in
@@ -73,10 +75,15 @@ def contextualise(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             mention = _minority(doc, mention, at, by_sentence.get(sentence_of[mention.start], []))
             result.append(mention)
             continue
-        if actor.country or actor.kb_id or mention.how not in HOW_FROM_PHRASE or not actor.sector:
+        if actor.country or actor.kb_id or mention.how not in HOW_FROM_PHRASE:
             result.append(mention)
             continue
-        country = _from_phrase(doc, mention, at)
+        country = _from_home_body(doc, mention, at)
+        if not actor.sector:  # an untitled name ("police arrested Bobi Wine"): only a home body's act says whose
+            result.append(ActorMention(mention.start, mention.end, _with_country(actor, country), mention.how)
+                          if country else mention)
+            continue
+        country = country or _from_phrase(doc, mention, at)
         if country is None and actor.sector in HOME_SECTORS and mention.how == "role":
             country = _from_clause(doc, mention, at)
         if country is None:
@@ -216,6 +223,25 @@ def _from_phrase(doc: Doc, mention: ActorMention, at: dict[int, ActorMention]) -
         country = _place_of(prep, at)
         if country:
             return country
+    return None
+
+
+def _from_home_body(doc: Doc, mention: ActorMention, at: dict[int, ActorMention]) -> str | None:
+    """The country of the police, court or judge that acts on the mention: "An Argentine judge ordered former
+    president Carlos Menem to appear", "Egyptian police opened fire to disperse demonstrators". Such bodies act on
+    their own country's people, whatever other countries the sentence names."""
+    head = doc[mention.start:mention.end].root
+    if head.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = head.head
+    while verb is not None:
+        for child in verb.children:
+            agent = next((g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "agent" else child
+            other = at.get(agent.i) if agent is not None and child.dep_ in ("nsubj", "agent") else None
+            if other is not None and other is not mention and other.actor.sector in AGENT_HOME_SECTORS:
+                return _country(other.actor)
+        # "opened fire to disperse X": the subject of the verb the clause hangs from
+        verb = verb.head if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head is not verb else None
     return None
 
 
