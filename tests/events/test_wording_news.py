@@ -137,6 +137,21 @@ def test_wording_annulling_vetoing_putting_off_and_leaving_a_body(types_of, text
     assert plover in types_of(text)
 
 
+@pytest.mark.parametrize(("text", "body"), [
+    # an intergovernmental body named, not a kind of body: leaving it is cutting ties with it, and it is the target
+    ("Mali pulled out of ECOWAS on Sunday.", "IGOWAS"),
+    ("Burundi withdrew from the ICC in 2017.", "IGOICC"),
+    ("Hungary quit the ICC on Thursday.", "IGOICC"),
+])
+def test_wording_leaving_a_named_body(events_of, text, body):
+    (event,) = [event for event in events_of(text) if event.plover == "SANCTION"]
+    assert event.cameo == "161" and event.recipient.code == body
+
+
+def test_wording_leaving_a_place_stays_a_retreat(types_of):
+    assert types_of("Russian troops pulled out of Kherson on Friday.") == {"RETREAT"}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the speaker's own side could use force or coercion on a condition: a threat
     ("Lukashenko said on Thursday he could cut off the transit of Russian gas to Europe if the European Union "

@@ -31,6 +31,9 @@ TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "until", "by", "bef
 SUBJECT_DEPS = ("nsubj", "csubj")
 STATE_OBJECT = "_state_"  # pseudo-object of a verb whose object is a country ("suspended Gabon")
 STATE_ENTITIES = frozenset({"GPE"})
+# pseudo-object of a phrasal preposition naming an intergovernmental body ("pulled out of ECOWAS", "withdrew from the
+# ICC"): leaving a body is no military retreat
+BODY_OBJECT = "_igo_"
 NAMING = "_naming_"  # pseudo-object of a verb with a naming complement ("calling the date a red line")
 
 
@@ -218,6 +221,8 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
                 objects.add(NAMING)
             if _names_state(child):  # "suspended Gabon": a country, not a programme or flights
                 objects.add(STATE_OBJECT)
+            if _names_body(child):  # "quit the ICC"
+                objects.add(BODY_OBJECT)
             objects.update(_carried(child))
             objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ in ("compound", "amod"))
             of_objects = _of_objects(child)
@@ -310,9 +315,21 @@ def _prep_objects(prep: Token) -> set[str]:
         if child.dep_ in ("pobj", "pcomp"):
             found.add(child.lemma_.lower())
             found.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "appos")
+            if _names_body(child):
+                found.add(BODY_OBJECT)
         elif child.dep_ == "prep" and child.lower_ == "of":
-            found.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "pobj")
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    found.add(grand.lemma_.lower())
+                    if _names_body(grand):
+                        found.add(BODY_OBJECT)
     return found
+
+
+def _names_body(token: Token) -> bool:
+    """The token names an intergovernmental body (by the actors stage, when it ran)."""
+    mention = mention_for_token(token.doc, token) if Doc.has_extension("actor_mentions") else None
+    return mention is not None and mention.start <= token.i < mention.end and mention.actor.country == "IGO"
 
 
 def _of_objects(noun: Token) -> set[str]:

@@ -149,6 +149,10 @@ def object_of(verb: Token) -> Token | None:
     return next((child for child in verb.children if child.dep_ in TARGET_DEPS), None)
 
 
+# The first word of a two-word preposition the parser splits ("out" + "of"): its object is the second's.
+COMPOUND_PREPS = {"out": "of", "away": "from"}
+
+
 def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     """Objects of the given prepositions under `token`, in the order of `preps`."""
     found = []
@@ -158,6 +162,9 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
                 pobj = _pobj(child)
                 if pobj is not None:
                     found.append(pobj)
+            elif child.dep_ == "prep" and COMPOUND_PREPS.get(child.lower_) == prep:  # "out of", "away from"
+                found += [pobj for inner in child.children if inner.dep_ == "prep" and inner.lower_ == prep
+                          for pobj in (_pobj(inner),) if pobj is not None]
     return found
 
 
