@@ -166,3 +166,16 @@ def test_roles_news_a_government_gives_no_country_to_whom_it_acts_on(resolve):
     # governments act on foreigners too ("expelled"): the person keeps an unknown country
     found = resolve("The Russian government expelled Halima Mdee and Luis Ocampo on Friday.", dt.date(2021, 3, 1))
     assert by_name(found, "Luis Ocampo").country is None
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("The United States pulled out of the Paris climate agreement.", "Paris"),
+    ("Russia violated the Minsk accords, Ukraine said.", "Minsk"),
+    ("The Geneva talks ended without a deal.", "Geneva"),
+])
+def test_roles_news_a_capital_naming_an_agreement_or_talks_is_no_government(resolve, text, phrase):
+    assert phrase not in resolve(text, dt.date(2022, 3, 5))
+
+
+def test_roles_news_a_capital_that_acts_is_its_government(resolve):
+    assert resolve("Paris condemned the attack on Tuesday.", dt.date(2022, 3, 5))["Paris"].code == "FRAGOV"

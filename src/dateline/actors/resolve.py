@@ -37,6 +37,10 @@ PLACE_KINDS = (lx.COUNTRY, lx.ADJECTIVE, lx.CAPITAL, lx.DEMONYM)
 # "worshipers" or "protesters" are still kept.
 VAGUE_GROUPS = frozenset({"people", "nation", "officials", "official", "party", "company", "media", "business",
                           "television", "intelligence", "chief", "leader", "muslims", "christians", "jews"})
+# Nouns a capital names as where they were agreed or held, not who acted: "the Paris agreement", "the Minsk accords",
+# "the Oslo process", "the Geneva talks" are no French, Belarusian, Norwegian or Swiss government.
+NAMED_FOR_A_CITY = frozenset({"agreement", "accord", "treaty", "protocol", "convention", "declaration", "process",
+                              "format", "communique", "summit", "talk", "conference", "club", "peace", "deal"})
 
 
 class ActorResolver:
@@ -367,6 +371,8 @@ class _DocResolver:
         head = doc[hit.end - 1]
         if head.dep_ in ("compound", "nmod") and head.head.i > head.i:
             head = head.head
+            if head.lemma_.lower() in NAMED_FOR_A_CITY:  # "the Paris agreement", "the Minsk accords"
+                return
         if head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS:
             return
         self._add(hit.start, hit.end, self.kb.country_ref(iso3, text, "GOV"), "capital")
