@@ -236,3 +236,13 @@ def test_wording_crowds_pouring_into_a_city_are_not_mobilized_forces(types_of):
 ])
 def test_wording_shipping_to_a_country_is_providing(types_of, text, plover):
     assert plover in types_of(text)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # the destination hangs on the carrying verb: it is still whom the aid is for
+    ("Egypt dispatched two planes carrying tents and blankets to the Syrian city of Aleppo on Friday.", "SYR"),
+    ("Japan sent a ship loaded with rice to the Philippines on Monday.", "PHL"),
+])
+def test_wording_aid_carried_to_a_place_names_its_recipient(events_of, text, country):
+    (event,) = [event for event in events_of(text) if event.plover == "AID"]
+    assert event.recipient.country == country

@@ -70,6 +70,10 @@ class RoleFinder:
         candidates += extra_targets + self.prep_targets(verb, pattern.target or FALLBACK_TARGET_PREPS)
         for noun in objects:  # "signed an agreement with X", "imposed sanctions on X", "cut ties with X"
             candidates += self.prep_targets(noun, pattern.target or FALLBACK_TARGET_PREPS)
+            # "dispatched two ships carrying aid to X": the parser hangs the destination on the carrying verb
+            candidates += [target for child in noun.children if child.dep_ == "acl"
+                           and self.book.lemma(child) in self.book.carrying_verbs
+                           for target in self.prep_targets(child, ("to", "into"))]
         if pattern.object is not None:  # the object is a thing ("promised military aid to X"), not the target
             things = [token for token in objects if token.dep_ != "dative"]  # "gave the Ivory Coast $5m of aid"
             others = [token for token in candidates if token not in things and token.ent_type_ not in TIME_ENTITIES]
