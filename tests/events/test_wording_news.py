@@ -246,3 +246,14 @@ def test_wording_shipping_to_a_country_is_providing(types_of, text, plover):
 def test_wording_aid_carried_to_a_place_names_its_recipient(events_of, text, country):
     (event,) = [event for event in events_of(text) if event.plover == "AID"]
     assert event.recipient.country == country
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # what another actor owns stands for it: the possessor is whom the act answers
+    ("Zambia's High Court threw out opposition leader Hakainde Hichilema's challenge to the result on Monday.", "ZMBOPP"),
+    # ... but what the source's own country owns is no target
+    ("Vladimir Putin put Russia's nuclear forces on high alert on Sunday.", None),
+])
+def test_wording_the_owner_of_what_is_acted_on_is_the_target(events_of, text, code):
+    (event,) = events_of(text)
+    assert (event.recipient.code if event.recipient else None) == code

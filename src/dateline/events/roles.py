@@ -80,6 +80,9 @@ class RoleFinder:
             # ... though a thing a country marks stands for that country when nothing before it names one ("struck two
             # Saudi oil facilities at Abqaiq"; best_target ranks those that name a country first, then by position)
             others += [token for token in things if self._country_modifier(token)]
+            # ... and so does one another actor owns ("threw out opposition leader X's challenge", "suspended
+            # Twitter's operations"); the source's own ("suspended Moscow's participation") says nothing
+            others += [token for token in things if self._owned_by_other(token, source)]
             candidates = others or candidates
         # "pulled back their troops", "held his first phone call with X": what the source owns is no target, unless a
         # country of its own marks it ("its Ukrainian counterpart")
@@ -126,6 +129,15 @@ class RoleFinder:
                    and self.index[child.i].actor.country
                    and (self.index[child.i] is not own or child.ent_type_ in COUNTRY_ENTITIES)
                    for child in noun.children)
+
+    def _owned_by_other(self, noun: Token, source: Token | None) -> bool:
+        """A thing whose possessor is an actor other than the source (by CAMEO code: the court and the opposition
+        leader are both Kenyan, Putin and Moscow both the Russian government)."""
+        sources = syntax.actors_of(source, self.index)
+        mine = {actor.code for actor in sources} | {actor.country for actor in sources}  # "Russia's forces"
+        own = self.index.get(noun.i)  # "Russia's troops" is one actor, not troops Russia owns
+        return any(child.dep_ == "poss" and child.i in self.index and self.index[child.i] is not own
+                   and self.index[child.i].actor.code not in mine for child in noun.children)
 
     def _claimed_by_experiencer(self, verb: Token, token: Token) -> bool:
         """A misparsed object: "X abusing Y surprised and disgusted Guterres" gives "abusing" Guterres as object."""
