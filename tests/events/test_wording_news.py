@@ -257,3 +257,18 @@ def test_wording_aid_carried_to_a_place_names_its_recipient(events_of, text, cou
 def test_wording_the_owner_of_what_is_acted_on_is_the_target(events_of, text, code):
     (event,) = events_of(text)
     assert (event.recipient.code if event.recipient else None) == code
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # taking a party to court is legal action against the party, not against the court
+    ("Australia took Japan to court over whaling on Monday.", "JPN"),
+    ("China took the United States to the WTO over steel tariffs on Friday.", "USA"),
+    ("Ukraine dragged Russia before the International Court of Justice on Sunday.", "RUS"),
+])
+def test_wording_taking_a_party_to_court(events_of, text, country):
+    (event,) = [event for event in events_of(text) if event.plover == "ACCUSE"]
+    assert event.cameo == "115" and event.recipient.country == country
+
+
+def test_wording_court_as_a_verb_is_no_lawsuit(types_of):
+    assert "ACCUSE" not in types_of("The minister travelled to Paris to court investors.")

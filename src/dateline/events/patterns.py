@@ -66,7 +66,7 @@ class VerbFacts:
     has_xcomp: bool
     passive: bool
     subjects: frozenset[str] = frozenset()
-    to_objects: frozenset[str] = frozenset()  # "took to the streets": read only by patterns with `prep: to`
+    to_objects: frozenset[str] = frozenset()  # "took to the streets", "before the court": for patterns with `prep: to`
 
 
 def _set(value) -> frozenset[str] | None:
@@ -213,8 +213,11 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
             preps.add(child.lemma_.lower())
             if child.lower_ in PHRASAL_PREPS:  # "put on alert", "went on strike", "walked out of talks"
                 objects.update(_prep_objects(child))
-            elif child.lower_ == "to":
+            elif child.lower_ in ("to", "before"):  # "took to the streets", "dragged Russia before the court"
                 to_objects.update(_prep_objects(child))
+        elif dep == "xcomp" and child.lower_ == "court" and not any(g.dep_ == "dobj" for g in child.children):
+            preps.add("to")  # "took Japan to court", which the parser reads as the verb "to court"
+            to_objects.add("court")
         elif dep in OBJECT_DEPS:
             objects.add(child.lemma_.lower())
             if dep == "oprd":  # "called it a red line": a naming complement, read by the naming patterns
