@@ -24,3 +24,10 @@ def test_surnames_former_leader_needs_context(resolve, text):
 def test_surnames_resolve_with_context_or_office(resolve, text, name, country):
     actors = resolve(text, dt.date(2006, 5, 1))
     assert actors[name].country == country
+
+
+def test_a_surname_ending_a_place_name_is_no_person(resolve):
+    # "Shalom" is an Israeli politician's surname, but the Kerem Shalom crossing is a place
+    found = resolve("Israel reopened the Kerem Shalom crossing on Sunday to let aid trucks into Gaza.",
+                    dt.date(2024, 5, 12))
+    assert not any(actor.kb_id and actor.kb_id.startswith("person:") for actor in found.values())

@@ -272,3 +272,15 @@ def test_wording_taking_a_party_to_court(events_of, text, country):
 
 def test_wording_court_as_a_verb_is_no_lawsuit(types_of):
     assert "ACCUSE" not in types_of("The minister travelled to Paris to court investors.")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # an envoy recalled "to" a country is recalled from it
+    ("Chile and Colombia recalled their ambassadors to Israel on Tuesday over its offensive in Gaza.", "ISR"),
+    # among places and people named, the one of another country than the source's is the one acted on
+    ("Russia expelled two British diplomats from Moscow on Friday.", "GBR"),
+    ("Ugandan police arrested a Kenyan journalist in Kampala on Monday.", "KEN"),
+])
+def test_wording_whose_envoys_and_nationals_are_acted_on(events_of, text, country):
+    events = events_of(text)
+    assert events and {event.recipient.country for event in events if event.recipient} == {country}

@@ -35,6 +35,8 @@ def document_context(hits: Iterable[lx.Hit]) -> frozenset[str]:
 
 def bare_surname_fits(person: Person, doc: Doc, start: int, end: int, context: frozenset[str], on: dt.date) -> bool:
     """Whether the lone surname at `[start, end)` may name `person` in this document."""
+    if _inside_place_or_body(doc, start, end):
+        return False  # "the Kerem Shalom crossing" names no Silvan Shalom, however Israeli the story
     if "person:" + person.person_id in context or any(role.of in context for role in person.roles):
         return True
     if not any(role.active(on) for role in person.roles):
@@ -48,3 +50,8 @@ def _longer_name(doc: Doc, start: int, end: int) -> bool:
         if ent.label_ == "PERSON" and ent.start <= start and end <= ent.end and ent.end - ent.start > end - start:
             return True
     return False
+
+
+def _inside_place_or_body(doc: Doc, start: int, end: int) -> bool:
+    """The surname ends a longer name the recogniser took for a place, building or body ("Kerem Shalom")."""
+    return any(ent.label_ in ("FAC", "GPE", "LOC", "ORG") and ent.start < start and end <= ent.end for ent in doc.ents)

@@ -22,6 +22,7 @@ from dateline.records import ActorRef
 FALLBACK_TARGET_PREPS = ("against", "on", "with", "to", "at", "into", "upon")
 RECEPTION = "043"
 NESTED_TARGET_PREPS = ("with", "of", "around")
+OWN_NESTED_TARGET_PREPS = NESTED_TARGET_PREPS + ("to",)  # "recalled their ambassadors to Israel"
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
 NOMINAL_HOSTS = {"during", "in", "through", "via", "with"}  # not "after the shooting": another act, maybe another actor
 MOVEMENT_CODES = ("15", "087", "074")  # "a buildup of Azerbaijani troops": the forces in the "of" phrase move
@@ -88,12 +89,13 @@ class RoleFinder:
         # country of its own marks it ("its Ukrainian counterpart")
         own = [token for token in objects if pronoun_owned(token) and not self._country_modifier(token)]
         candidates = [token for token in candidates if token not in own]
-        candidates += [inner for token in own for inner in syntax.prep_objects(token, NESTED_TARGET_PREPS)
-                       if inner not in candidates]  # "mounted its invasion of South Lebanon"
+        candidates += [inner for token in own for inner in syntax.prep_objects(token, OWN_NESTED_TARGET_PREPS)
+                       if inner not in candidates]  # "mounted its invasion of South Lebanon", "its envoy to X"
         candidates = [token for token in candidates if not self._claimed_by_experiencer(verb, token)]
         if source is not None and not self.has_actor(source):
             source = self._actor_behind(verb, source)
-        return source, self.best_target(self._named_partner(verb, pattern, candidates) or candidates)
+        home = {actor.country for actor in syntax.actors_of(source, self.index) if actor.country}
+        return source, self.best_target(self._named_partner(verb, pattern, candidates) or candidates, home)
 
     def _named_partner(self, verb: Token, pattern: Pattern, candidates: list[Token]) -> list[Token]:
         """In cooperation, the party the pattern's preposition names outranks the object handed over: "extradited
@@ -144,9 +146,11 @@ class RoleFinder:
         between = verb.doc[min(verb.i, token.i) + 1: max(verb.i, token.i)]
         return token.i > verb.i and any(self.book.lemma(word) in self.book.experiencer_verbs for word in between)
 
-    def best_target(self, candidates: list[Token]) -> Token | None:
+    def best_target(self, candidates: list[Token], home: set[str] | frozenset[str] = frozenset()) -> Token | None:
         """The first candidate naming a country or organisation, else the first naming any actor, else the first;
-        a candidate naming none may name one in its own phrase ("near its border with Ukraine", "out of Syria")."""
+        a candidate naming none may name one in its own phrase ("near its border with Ukraine", "out of Syria").
+        Among equals, one naming another country than the source's `home` comes first: "Russia expelled two
+        British diplomats from Moscow" is done to Britain."""
         candidates = [token for token in candidates if token.ent_type_ not in TIME_ENTITIES]  # not "on Friday"
         candidates = candidates + [inner for token in candidates if not self.has_actor(token)
                                    for inner in syntax.prep_objects(token, NESTED_TARGET_PREPS)]
@@ -154,8 +158,9 @@ class RoleFinder:
         for position, token in enumerate(candidates):
             actors = syntax.actors_of(token, self.index)
             rank = 0 if any(actor.country for actor in actors) else 1 if actors else 2 if place_actor(token) else 3
-            ranked.append((rank, position, token))
-        return min(ranked, key=lambda item: item[:2])[2] if ranked else None
+            at_home = bool(home) and bool(actors) and all(actor.country in home for actor in actors)
+            ranked.append((rank, at_home, position, token))
+        return min(ranked, key=lambda item: item[:3])[3] if ranked else None
 
     @staticmethod
     def prep_targets(token: Token, preps: tuple[str, ...]) -> list[Token]:
