@@ -51,3 +51,12 @@ def test_patterns_word_lists_load_from_the_pattern_files(name, member):
     words = getattr(pattern_book(), name)
     assert member in words
     assert all(isinstance(word, str) and word == word.lower() for word in words)  # YAML turns bare yes/no into bools
+
+
+def test_patterns_conditions_are_words_not_yaml_booleans():
+    # YAML 1.1 reads a bare `off`, `on`, `yes` or `no` as a boolean: `prep: [off]` would never match "off"
+    book = pattern_book()
+    for pattern in [p for group in (*book.verbs.values(), *book.nouns.values()) for p in group]:
+        for words in (pattern.particle, pattern.prep, pattern.object, pattern.modifier, pattern.subject,
+                      pattern.target):
+            assert all(isinstance(word, str) for word in words or ()), pattern

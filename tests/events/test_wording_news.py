@@ -284,3 +284,28 @@ def test_wording_court_as_a_verb_is_no_lawsuit(types_of):
 def test_wording_whose_envoys_and_nationals_are_acted_on(events_of, text, country):
     events = events_of(text)
     assert events and {event.recipient.country for event in events if event.recipient} == {country}
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    # round six: short wire sentences in the GSR's style (new wording, not the development set's)
+    ("The rebel movement accepted a government offer of negotiations on Friday.", "AGREE"),
+    ("Panama switched its diplomatic recognition from Taiwan to China on Tuesday.", "SUPPORT"),
+    ("Italy will bring its 3,000 troops home from Iraq by the end of the year, the prime minister said.", "AGREE"),
+    ("The United States removed the rebel group from its list of terrorist organisations on Friday.", "CONCEDE"),
+    ("The Senate voted down the proposed treaty on Wednesday.", "REJECT"),
+    ("A jailed opposition activist has refused food for three weeks, his lawyer said on Monday.", "PROTEST"),
+    ("Students in Jordan boycotted American products on Tuesday in protest at the war.", "PROTEST"),
+    ("The president ordered three army divisions to the northern border on Friday.", "MOBILIZE"),
+    ("The government ordered the U.N. monitors to leave the country within 48 hours.", "SANCTION"),
+    ("The authorities took the independent radio station off the air on Sunday.", "COERCE"),
+    ("The president placed the eastern province under martial law on Monday.", "COERCE"),
+    # a future deployment to a named country is a contribution (AGREE), not a threat
+    ("Canada will send 500 troops to Mali, the defence minister said on Tuesday.", "AGREE"),
+])
+def test_wording_round_six(types_of, text, plover):
+    assert plover in types_of(text)
+
+
+def test_wording_a_conditional_veto_is_a_threat(types_of):
+    assert "THREATEN" in types_of("Poland will veto the budget unless the rule-of-law clause is dropped.")
+    assert "THREATEN" not in types_of("Greece will veto the enlargement, the minister said.")

@@ -51,6 +51,10 @@ PASSIVE_HEADLINE_ROOTS = frozenset({"08", "16", "17", "18", "19", "20"})
 def make_event_coder(nlp: Language, name: str) -> EventCoder:
     register_extensions()
     return EventCoder(pattern_book())
+MOBILIZE_ROOT = "15"
+REJECT_ROOT = "12"
+UNSPECIFIED_THREAT = "130"
+PEACEKEEPING_INTENT = "0334"  # CAMEO: express intent to provide military protection or peacekeeping
 
 
 class EventCoder:
@@ -342,15 +346,25 @@ class EventCoder:
         """CAMEO reads "will provide aid" as an intent (03), "would blockade Paris" as a threat (13)."""
         if not is_intent_future(verb):
             return code
-        conditional = any(grand.dep_ == "mark" and grand.lower_ == "unless" for child in verb.children
-                          if child.dep_ == "advcl" for grand in child.children)
-        if code[:2] in COOPERATION_ROOTS and conditional:
+        marks = {grand.lower_ for child in verb.children if child.dep_ == "advcl" for grand in child.children
+                 if grand.dep_ == "mark"}
+        if code[:2] in COOPERATION_ROOTS and "unless" in marks:
             return self.book.transform("threat", code)  # "will withdraw its force unless ..." is a threat
+        if code[:2] == REJECT_ROOT and marks & {"if", "unless"} and modality != "negated":
+            return UNSPECIFIED_THREAT  # "will veto the enlargement if Cyprus is left out": a threat
         if code[:2] in COOPERATION_ROOTS:
             return self.book.transform("reject" if modality == "negated" else "intent", code)
+        if code[:2] == MOBILIZE_ROOT and modality != "negated" and self._sent_to_a_country(verb):
+            return PEACEKEEPING_INTENT  # "will send 1,400 troops to Afghanistan": a contribution, no threat
         if code[:2] in CONFLICT_ROOTS:
             return self.book.transform("threat", code)
         return code
+
+    def _sent_to_a_country(self, verb: Token) -> bool:
+        """Forces sent "to" a named country or a place in it ("to Afghanistan's Uruzgan province"), not "to the
+        border" or "to the region"."""
+        return any(actor.country for place in syntax.prep_objects(verb, ("to", "into"))
+                   for actor in syntax.actors_of(place, self.roles.index))
 
     @staticmethod
     def _confidence(pattern: Pattern | None, source: Token | None, target: Token | None) -> float:
