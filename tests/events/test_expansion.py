@@ -77,3 +77,14 @@ def test_expansion_withdrawing_from_an_international_body_is_cutting_ties(events
     assert {e.plover for e in events if e.recipient and e.recipient.code == "IGOWAS"} == {"SANCTION"}
     events = events_of("Russia withdrew its troops from Syria on Sunday.")
     assert "RETREAT" in {e.plover for e in events}
+
+
+def test_expansion_a_group_of_unknown_country_has_no_code(events_of):
+    # "MIL" alone would read as a country to tools that take a code's first three letters for one
+    (event,) = [e for e in events_of("Soldiers fired on the crowd on Friday.") if e.actor]
+    assert event.actor.sector == "MIL" and event.actor.country is None and event.actor.code is None
+
+
+def test_expansion_a_group_of_known_country_keeps_its_code(events_of):
+    events = events_of("Kenyan soldiers fired on the crowd on Friday.")
+    assert any(e.actor and e.actor.code == "KENMIL" for e in events)

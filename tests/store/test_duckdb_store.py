@@ -121,3 +121,14 @@ def test_export_gdelt_geo_type_follows_the_kind_of_place(location, geo_type):
 
     columns = _geo_columns(location)
     assert columns[0] == geo_type and columns[2] == location["country"]
+
+
+@pytest.mark.parametrize(("actor", "code", "country", "type1"), [
+    ({"text": "police", "sector": "COP", "country": None, "code": None}, "COP", "", "COP"),  # GDELT's bare type code
+    ({"text": "Kenyan police", "sector": "COP", "country": "KEN", "code": "KENCOP"}, "KENCOP", "KEN", "COP"),
+])
+def test_export_gdelt_actor_code_of_a_group_of_unknown_country(actor, code, country, type1):
+    from dateline.store.gdelt import _actor_columns
+
+    columns = _actor_columns(actor)
+    assert (columns[0], columns[2], columns[7]) == (code, country, type1)

@@ -126,7 +126,8 @@ class EventBuilder:
         for source, target in pairs[:MAX_PAIRS]:
             event_id = self._event_id(doc._.doc_id, start, end, item.code, source, target)
             events.append(Event(
-                event_id=event_id, date=when, date_source=date_source, actor=source, recipient=target,
+                event_id=event_id, date=when, date_source=date_source, actor=country_coded(source),
+                recipient=country_coded(target),
                 cameo=item.code, cameo_root=item.code[:2], goldstein=entry.goldstein if entry else None,
                 quad_class=entry.quad_class if entry else None, plover=plover, plover_mode=mode,
                 modality=item.modality, location=location,
@@ -161,3 +162,13 @@ class EventBuilder:
         who = "|".join(str(actor.kb_id or actor.code or actor.name or actor.text) if actor else "-"
                        for actor in (source, target))
         return hashlib.sha1(f"{doc_id}|{start}|{end}|{code}|{who}".encode()).hexdigest()[:16]
+
+
+def country_coded(actor: ActorRef | None) -> ActorRef | None:
+    """The actor as events carry it: `code` is a full CAMEO actor code, country first (IRNGOV, IGOMOSOIC). A group of
+    unknown country ("police", "the rebels") keeps its kind in `sector` and has no code: a bare "MIL" or "CVL" in the
+    code would read as a country to anything that takes a code's first three letters for one (GDELT-style tools,
+    the scorers), and would make every unnamed army one actor."""
+    if actor is None or actor.country or not actor.code or actor.code != actor.sector:
+        return actor
+    return replace(actor, code=None)

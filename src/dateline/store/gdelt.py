@@ -42,7 +42,7 @@ def _actor_columns(actor: dict[str, Any] | None) -> list[str]:
     country = actor.get("country") or ""
     known_group = (actor.get("code") or "")[3:6] if country in _IGO_PREFIXES else ""
     return [
-        actor.get("code") or country,
+        actor.get("code") or country + (actor.get("sector") or ""),  # an unknown country's police: "COP", as GDELT
         (actor.get("name") or actor.get("text") or "").upper(),
         "" if country in _IGO_PREFIXES else country,
         known_group,
