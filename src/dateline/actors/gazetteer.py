@@ -32,6 +32,10 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around
                                 "into"})
 DIRECTION_WORDS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                    "northeastern", "northwestern", "southeastern", "southwestern", "occupied"}
+# Nouns a capital names as where they were agreed or held, not who acted: "the Paris agreement", "the Minsk accords",
+# "the Oslo process", "the Geneva talks" are no French, Belarusian, Norwegian or Swiss government.
+NAMED_FOR_A_CITY = frozenset({"agreement", "accord", "treaty", "protocol", "convention", "declaration", "process",
+                              "format", "communique", "summit", "talk", "conference", "club", "peace", "deal"})
 
 
 def _landmarks() -> list[dict[str, str]]:

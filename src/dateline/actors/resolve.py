@@ -19,7 +19,7 @@ from dateline.actors.apposition import initials, named_by_apposition
 from dateline.actors.companies import as_companies
 from dateline.actors.context import contextualise
 from dateline.actors.coref import PERSONAL_PRONOUNS, PersonMention, Salience, is_subject
-from dateline.actors.gazetteer import PLACE_PREPOSITIONS
+from dateline.actors.gazetteer import NAMED_FOR_A_CITY, PLACE_PREPOSITIONS
 from dateline.actors.kb import ORG_PREFIX, STATELESS, Church, KnowledgeBase, load_kb
 from dateline.actors.offices import church_office, church_ref, is_former, names_church, past_sector, stated_person
 from dateline.actors.phrase import Phrase, publication_date
@@ -37,10 +37,6 @@ PLACE_KINDS = (lx.COUNTRY, lx.ADJECTIVE, lx.CAPITAL, lx.DEMONYM)
 # "worshipers" or "protesters" are still kept.
 VAGUE_GROUPS = frozenset({"people", "nation", "officials", "official", "party", "company", "media", "business",
                           "television", "intelligence", "chief", "leader", "muslims", "christians", "jews"})
-# Nouns a capital names as where they were agreed or held, not who acted: "the Paris agreement", "the Minsk accords",
-# "the Oslo process", "the Geneva talks" are no French, Belarusian, Norwegian or Swiss government.
-NAMED_FOR_A_CITY = frozenset({"agreement", "accord", "treaty", "protocol", "convention", "declaration", "process",
-                              "format", "communique", "summit", "talk", "conference", "club", "peace", "deal"})
 
 
 class ActorResolver:
