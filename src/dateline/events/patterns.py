@@ -264,10 +264,16 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
 def _names_state(token: Token) -> bool:
     """The token names a country: by the actors stage when it ran (the model tags some countries PERSON), else by
     its entity label."""
-    mention = mention_for_token(token.doc, token) if Doc.has_extension("actor_mentions") else None
-    if mention is not None and mention.start <= token.i < mention.end:  # not "Moscow's participation"
+    mention = _mention_over(token)  # not "Moscow's participation"
+    if mention is not None:
         return (mention.actor.kb_id or "").startswith("country:")  # a state itself, not a person, body or group
     return token.ent_type_ in STATE_ENTITIES
+
+
+def _mention_over(token: Token):
+    """The actor mention covering the token, when the actors stage ran and found one."""
+    mention = mention_for_token(token.doc, token) if Doc.has_extension("actor_mentions") else None
+    return mention if mention is not None and mention.start <= token.i < mention.end else None
 
 
 def _carried(noun: Token) -> set[str]:
@@ -316,23 +322,23 @@ def _prep_objects(prep: Token) -> set[str]:
     found = set()
     for child in prep.children:
         if child.dep_ in ("pobj", "pcomp"):
-            found.add(child.lemma_.lower())
+            heads = [child]
             found.update(grand.lemma_.lower() for grand in child.children if grand.dep_ == "appos")
-            if _names_body(child):
-                found.add(BODY_OBJECT)
         elif child.dep_ == "prep" and child.lower_ == "of":
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    found.add(grand.lemma_.lower())
-                    if _names_body(grand):
-                        found.add(BODY_OBJECT)
+            heads = [grand for grand in child.children if grand.dep_ == "pobj"]
+        else:
+            continue
+        for head in heads:
+            found.add(head.lemma_.lower())
+            if _names_body(head):
+                found.add(BODY_OBJECT)
     return found
 
 
 def _names_body(token: Token) -> bool:
     """The token names an intergovernmental body (by the actors stage, when it ran)."""
-    mention = mention_for_token(token.doc, token) if Doc.has_extension("actor_mentions") else None
-    return mention is not None and mention.start <= token.i < mention.end and mention.actor.country == "IGO"
+    mention = _mention_over(token)
+    return mention is not None and mention.actor.country == "IGO"
 
 
 def _of_objects(noun: Token) -> set[str]:
