@@ -72,6 +72,17 @@ def test_expansion_a_people_protesting_at_home_protest_to_their_government(event
     assert protest and {e.recipient.country for e in protest if e.recipient} == {"IRQ"}
 
 
+def test_expansion_a_protest_with_no_target_and_no_place_is_addressed_to_the_home_government(events_of):
+    events = events_of("About 40,000 Portuguese teachers walked out on Friday over a pay freeze.")
+    strike = [e for e in events if e.cameo_root == "14"]
+    assert strike and {(e.recipient.code, e.recipient.name) for e in strike if e.recipient} == {("PRTGOV", "Portugal")}
+    # a state protesting names whom it protests to, or protests to no one; its own organs strike at no one
+    events = events_of("Chile staged a protest on Tuesday.")
+    assert not [e for e in events if e.cameo_root == "14" and e.recipient]
+    events = events_of("Peruvian police went on strike on Monday.")
+    assert not [e for e in events if e.cameo_root == "14" and e.recipient]
+
+
 def test_expansion_withdrawing_from_an_international_body_is_cutting_ties(events_of):
     events = events_of("Burkina Faso, Mali and Niger withdrew from ECOWAS on Sunday.")
     assert {e.plover for e in events if e.recipient and e.recipient.code == "IGOWAS"} == {"SANCTION"}

@@ -129,6 +129,15 @@ def country_names() -> frozenset[str]:
     return frozenset(name.lower() for country in read_countries().values() for name in country.names)
 
 
+@lru_cache(maxsize=None)
+def country_name(iso3: str) -> str:
+    """The usual English name of a country code ("ESP" -> "Spain"); the code itself when the table lacks it."""
+    from dateline.actors.kb import read_countries
+
+    found = read_countries().get(iso3)
+    return found.name if found else iso3
+
+
 @lru_cache(maxsize=1)
 def _us_state_names() -> frozenset[str]:
     try:

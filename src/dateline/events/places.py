@@ -12,11 +12,13 @@ from spacy.tokens import Span, Token
 from dateline.actors.gazetteer import (
     DIRECTION_WORDS,
     PLACE_LABELS,
+    country_name,
     country_names,
     named_place,
     place_actor,
     resolve_place,
 )
+from dateline.actors.offices import STATE_SECTORS
 from dateline.events.syntax import clause_prep_objects
 from dateline.records import ActorRef, Location
 
@@ -32,6 +34,7 @@ SCENE_PREPS = frozenset({"in", "at", "into", "inside", "throughout", "across", "
 PHRASE_PREPS = SCENE_PREPS | {"from", "to", "with", "within", "around"}
 # Prepositions of that phrase's own place ("a school in Kuriga"); not "action against Russia", "a resolution on Syria".
 INNER_PLACE_PREPS = SCENE_PREPS | {"within", "around"}
+NON_STATES = frozenset({"IGO", "NGO"})  # actor "countries" that have no government of their own
 
 
 def location_for(trigger: Token, place_spans: list[Span], target_heads: set[int],
@@ -113,6 +116,20 @@ def placed_target(location: Location | None, sources: list[ActorRef | None], pro
     if home:
         return home_government(state) if protest and all(map(named_as_people, home)) else None
     return state
+
+
+def protested_at_home(sources: list[ActorRef | None]) -> ActorRef | None:
+    """The government of the one country whose people or groups protest where the text names no target and no place
+    ("Some 30,000 New Zealand nurses went on strike": NZLHLH -> NZLGOV), as a protest at home in a named place is
+    addressed (placed_target). Not for a state's own organs, nor for a state named as itself."""
+    home = {source.country for source in sources if source is not None and source.country
+            and source.country not in NON_STATES and source.sector not in STATE_SECTORS
+            and (source.sector or named_as_people(source))}
+    if len(home) != 1:
+        return None
+    country = home.pop()
+    name = country_name(country)
+    return ActorRef(text=name, name=name, country=country, sector="GOV", code=country + "GOV")
 
 
 def home_government(place: ActorRef | None) -> ActorRef | None:
