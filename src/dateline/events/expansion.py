@@ -16,7 +16,7 @@ from dateline.events.cameo import CONFLICT_ROOTS, PROTEST_ROOT, REQUEST_ROOTS, l
 from dateline.events.dates import date_for, time_expressions
 from dateline.events.joint import exercise_code
 from dateline.events.patterns import PatternBook
-from dateline.events.places import protested_at_home, location_for, place_actor, place_entities, placed_target
+from dateline.events.places import location_for, place_actor, place_entities, placed_target, protested_at_home
 from dateline.events.plover import plover_for
 from dateline.events.roles import RoleFinder, owned_by_source, same_actor
 from dateline.nlp.tree import lemma_with_particle
