@@ -309,3 +309,12 @@ def test_wording_round_six(types_of, text, plover):
 def test_wording_a_conditional_veto_is_a_threat(types_of):
     assert "THREATEN" in types_of("Poland will veto the budget unless the rule-of-law clause is dropped.")
     assert "THREATEN" not in types_of("Greece will veto the enlargement, the minister said.")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Beijing stood by the Cambodian prime minister on Monday after the disputed vote.", "KHM"),
+    ("The senator vouched for the Ghanaian ambassador.", "GHA"),
+])
+def test_wording_whom_one_stands_by_is_supported(events_of, text, country):
+    events = [event for event in events_of(text) if event.plover == "SUPPORT"]
+    assert events and {event.recipient.country for event in events if event.recipient} == {country}
