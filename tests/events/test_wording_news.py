@@ -318,3 +318,17 @@ def test_wording_a_conditional_veto_is_a_threat(types_of):
 def test_wording_whom_one_stands_by_is_supported(events_of, text, country):
     events = [event for event in events_of(text) if event.plover == "SUPPORT"]
     assert events and {event.recipient.country for event in events if event.recipient} == {country}
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # force used from the air, named by who struck: CAMEO 195 (employ aerial weapons), not 190
+    ("Turkish jets struck Kurdish militant camps in northern Iraq on Sunday.", "195"),
+    ("A drone strike by Kenyan forces hit a militant base in Somalia on Friday.", "195"),
+    ("Moroccan troops attacked the village on Monday.", "190"),
+    # what the accused is said to have done: aggression (1123), crime (1121), abuses (1122)
+    ("Armenia accused Azerbaijan of shelling villages near the border.", "1123"),
+    ("The opposition accused the Zambian government of rigging the vote.", "1121"),
+    ("Human Rights Watch accused Sri Lanka's army of torture.", "1122"),
+])
+def test_wording_leaf_codes_named_by_the_weapon_or_the_charge(events_of, text, code):
+    assert code in {event.cameo for event in events_of(text)}
