@@ -18,6 +18,7 @@ from dateline.actors.gazetteer import (
     place_actor,
     resolve_place,
 )
+from dateline.actors.kb import STATELESS
 from dateline.actors.offices import STATE_SECTORS
 from dateline.events.syntax import clause_prep_objects
 from dateline.records import ActorRef, Location
@@ -34,7 +35,6 @@ SCENE_PREPS = frozenset({"in", "at", "into", "inside", "throughout", "across", "
 PHRASE_PREPS = SCENE_PREPS | {"from", "to", "with", "within", "around"}
 # Prepositions of that phrase's own place ("a school in Kuriga"); not "action against Russia", "a resolution on Syria".
 INNER_PLACE_PREPS = SCENE_PREPS | {"within", "around"}
-NON_STATES = frozenset({"IGO", "NGO"})  # actor "countries" that have no government of their own
 
 
 def location_for(trigger: Token, place_spans: list[Span], target_heads: set[int],
@@ -123,7 +123,7 @@ def protested_at_home(sources: list[ActorRef | None]) -> ActorRef | None:
     ("Some 30,000 New Zealand nurses went on strike": NZLHLH -> NZLGOV), as a protest at home in a named place is
     addressed (placed_target). Not for a state's own organs, nor for a state named as itself."""
     home = {source.country for source in sources if source is not None and source.country
-            and source.country not in NON_STATES and source.sector not in STATE_SECTORS
+            and source.country not in STATELESS and source.sector not in STATE_SECTORS
             and (source.sector or named_as_people(source))}
     if len(home) != 1:
         return None
