@@ -45,16 +45,16 @@ ARREST, COMBAT_CAPTURE = "173", "180"
 SIGNING, DEAL_TO_ACT = "057", "030"  # "struck a deal to hold elections" agrees to act (manual 3.1), unlike "signed"
 # Acts done to someone, which a headline reports in a bare participle ("Journalist detained", "Hostages freed").
 PASSIVE_HEADLINE_ROOTS = frozenset({"08", "16", "17", "18", "19", "20"})
+MOBILIZE_ROOT = "15"
+REJECT_ROOT = "12"
+UNSPECIFIED_THREAT = "130"
+PEACEKEEPING_INTENT = "0334"  # CAMEO: express intent to provide military protection or peacekeeping
 
 
 @Language.factory("dateline_events", requires=["doc.sents", "token.dep", "token.lemma"], assigns=["doc._.events"])
 def make_event_coder(nlp: Language, name: str) -> EventCoder:
     register_extensions()
     return EventCoder(pattern_book())
-MOBILIZE_ROOT = "15"
-REJECT_ROOT = "12"
-UNSPECIFIED_THREAT = "130"
-PEACEKEEPING_INTENT = "0334"  # CAMEO: express intent to provide military protection or peacekeeping
 
 
 class EventCoder:

@@ -129,7 +129,7 @@ def protested_at_home(sources: list[ActorRef | None]) -> ActorRef | None:
         return None
     country = home.pop()
     name = country_name(country)
-    return ActorRef(text=name, name=name, country=country, sector="GOV", code=country + "GOV")
+    return home_government(ActorRef(text=name, name=name, country=country, code=country))
 
 
 def home_government(place: ActorRef | None) -> ActorRef | None:
