@@ -235,19 +235,25 @@ def test_clustering_restore_matches_across_retirement_and_posting_cap(split):
     assert len(clusterer.stories) < len(set(one_go.values()))  # the early months have retired
 
 
-@pytest.mark.parametrize("rare_name_share,earlier_mentions,same", [(0.01, 0, True), (0.0, 0, False), (0.01, 40, False)])
-def test_clustering_young_story_sharing_a_rare_main_name_needs_no_margin(rare_name_share, earlier_mentions, same):
+@pytest.mark.parametrize(
+    "rare_name_share,earlier_mentions,main_name,same",
+    [(0.01, 0, "bettie page", True), (0.0, 0, "bettie page", False), (0.01, 40, "bettie page", False),
+     (0.01, 0, "kb:country:IND", False), (0.01, 0, "india", False), (0.01, 0, "northern india", False)],
+)
+def test_clustering_young_story_sharing_a_rare_main_name_needs_no_margin(rare_name_share, earlier_mentions,
+                                                                         main_name, same):
     """Two obituaries of one pin-up share few words but are both about one rarely named person: one story; with the
-    rule off, or when the name is in many earlier articles, the one-article story's margin keeps them apart."""
+    rule off, when the name is in many earlier articles, or when it is a country (however rarely named so far), the
+    one-article story's margin keeps them apart."""
     first = "pinup model die hospital heart attack los angeles week family statement publicist cardiac friday stroke"
     second = "pinup model rise pneumonia age career magazine bondage fame nashville photo decade cult icon dancer"
     clusterer = StoryClusterer(ClusterOptions(rare_name_share=rare_name_share))
     for n in range(earlier_mentions):
-        clusterer.assign(ArticleFeatures(f"other{n}", {f"word{n}": 1, "weather": 1}, {"bettie page": 1, f"town{n}": 1}))
+        clusterer.assign(ArticleFeatures(f"other{n}", {f"word{n}": 1, "weather": 1}, {main_name: 1, f"town{n}": 1}))
     a = clusterer.assign(ArticleFeatures("a", dict.fromkeys(first.split(), 1),
-                                         {"bettie page": 2, "los angeles": 1, "hollywood": 1, "california": 1}))
+                                         {main_name: 2, "los angeles": 1, "hollywood": 1, "california": 1}))
     b = clusterer.assign(ArticleFeatures("b", dict.fromkeys(second.split(), 1),
-                                         {"bettie page": 2, "nashville": 1, "tennessee": 1, "playboy": 1}))
+                                         {main_name: 2, "nashville": 1, "tennessee": 1, "playboy": 1}))
     assert (a == b) is same
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from dateline.records import Story, iso_day
 from dateline.stories.cluster_options import ClusterOptions
-from dateline.stories.features import ArticleFeatures
+from dateline.stories.features import ArticleFeatures, is_country
 from dateline.stories.lead_specifics import is_specific, lead_agreement, lead_views
 from dateline.stories.story_state import (
     StoryState,
@@ -43,7 +43,7 @@ class StoryClusterer:
     """Assigns articles to stories one at a time.
 
     Example:
-        >>> from dateline.stories.features import ArticleFeatures
+        >>> from dateline.stories.features import ArticleFeatures, is_country
         >>> clusterer = StoryClusterer()
         >>> a = clusterer.assign(ArticleFeatures("a", {"earthquake": 2, "kill": 1}, {"peru": 1}))
         >>> clusterer.assign(ArticleFeatures("b", {"earthquake": 1, "toll": 1}, {"peru": 2})) == a
@@ -132,11 +132,14 @@ class StoryClusterer:
     def _rare_main_name_shared(self, entities: dict[str, float], story: StoryState) -> bool:
         """True when the article's and the story's most salient name are one name that few articles so far have named
         (a Bettie Page obituary after another): the story is not a noisy one-article guess then. A name in the news
-        every day (a president, a country) is too common to count."""
+        every day (a president, a country) is too common to count, and a country is common however few articles so
+        far have named it: two reports mostly about India are not one event (ECB+, scorer's order: dev B-cubed 0.925
+        -> 0.956, the 2008 and 2011 Indian-navy piracy reports; train 0.913 unchanged; six random orders: dev 0.874
+        unchanged, train 0.878 -> 0.880)."""
         if self.options.rare_name_share <= 0 or not entities or not story.entities:
             return False
         main = top(entities, 1)
-        if main != top(story.entities, 1):
+        if main != top(story.entities, 1) or is_country(main[0]):
             return False
         return self.entity_df.get(main[0], 0) <= max(3, self.options.rare_name_share * self.n_docs)
 
