@@ -94,7 +94,9 @@ def test_mention_coref_unrelated_triggers_never_join_however_strict(threshold):
                                        ("sever", "severing"), ("downtime", "outage"), ("enter", "admission"),
                                        ("demonstration", "protest"), ("pass away", "death"),
                                        ("check in", "admission"), ("check out", "check_out"),
-                                       ("break out", "escape")])
+                                       ("break out", "escape"), ("succumbed", "death"), ("hurt", "injury"),
+                                       ("patched", "repair"), ("fix", "repair"), ("clash", "riot"),
+                                       ("keep", "keep")])
 def test_mention_coref_event_key_maps_act_families(lemma, key):
     # "shooting" and "hang" stay out of the death family: a story tells of shootings and hangings that kill no one.
     assert event_key(lemma) == key
