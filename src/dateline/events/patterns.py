@@ -68,6 +68,7 @@ class VerbFacts:
     passive: bool
     subjects: frozenset[str] = frozenset()
     to_objects: frozenset[str] = frozenset()  # "took to the streets", "before the court": for patterns with `prep: to`
+    object_modifiers: frozenset[str] = frozenset()  # the objects' compounds and adjectives ("cut [military] aid")
 
 
 def _set(value) -> frozenset[str] | None:
@@ -196,7 +197,7 @@ def _deadlines(noun: Token) -> list[str]:
 
 
 def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
-    particles, preps, objects, to_objects = set(), set(), set(), set()
+    particles, preps, objects, to_objects, modifiers = set(), set(), set(), set(), set()
     has_xcomp = passive = False
     for child in token.children:
         dep = child.dep_
@@ -228,7 +229,7 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
             if _names_body(child):  # "quit the ICC"
                 objects.add(BODY_OBJECT)
             objects.update(_carried(child))
-            objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ in ("compound", "amod"))
+            modifiers.update(_modifiers(child))
             of_objects = _of_objects(child)
             objects.update(of_objects)
             objects.update(_deadlines(child))
@@ -246,7 +247,7 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
             preps.add("for")  # "called for Assad to step aside", parsed as a for-clause
         elif dep == "ccomp" and child.pos_ in ("NOUN", "PROPN"):  # "let UN inspectors into": a misparsed object
             objects.add(child.lemma_.lower())
-            objects.update(grand.lemma_.lower() for grand in child.children if grand.dep_ in ("compound", "amod"))
+            modifiers.update(_modifiers(child))
         elif dep == "acomp" or (dep == "ccomp" and child.pos_ == "ADJ") or (dep == "xcomp" and child.tag_ == "VBN"):
             objects.add(child.lemma_.lower())  # "pleaded guilty", "found him guilty", "was ordered held"
         elif dep in ("advmod", "advcl") and child.pos_ == "ADJ" and child.i > token.i:
@@ -258,8 +259,14 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
     if (passive or _addressed(token)) and not has_xcomp:
         has_xcomp = any(child.dep_ == "advcl" and any(grand.tag_ == "TO" for grand in child.children)
                         for child in token.children)
+    objects |= modifiers  # "cut [military] aid" also meets a pattern whose object is "military"
     return VerbFacts(frozenset(particles), frozenset(preps), frozenset(objects), has_xcomp, passive,
-                     _subject_words(token) if with_subject else frozenset(), frozenset(to_objects))
+                     _subject_words(token) if with_subject else frozenset(), frozenset(to_objects),
+                     frozenset(modifiers))
+
+
+def _modifiers(noun: Token) -> set[str]:
+    return {child.lemma_.lower() for child in noun.children if child.dep_ in ("compound", "amod")}
 
 
 def _names_state(token: Token) -> bool:
@@ -360,6 +367,7 @@ def _verb_conditions_hold(pattern: Pattern, facts: VerbFacts) -> bool:
         and (pattern.prep is None or bool(pattern.prep & (facts.preps | facts.particles)))
         and (pattern.object is None or bool(pattern.object & facts.objects) or
              bool(pattern.prep and "to" in pattern.prep and pattern.object & facts.to_objects))
+        and (pattern.modifier is None or bool(pattern.modifier & facts.object_modifiers))
         and (pattern.xcomp is None or pattern.xcomp == facts.has_xcomp)
         and (pattern.passive is None or pattern.passive == facts.passive)
         and (pattern.subject is None or bool(pattern.subject & facts.subjects))
