@@ -347,3 +347,16 @@ def test_wording_leaf_codes_named_by_the_weapon_or_the_charge(events_of, text, c
 ])
 def test_wording_the_kind_of_aid_names_the_leaf(events_of, text, code):
     assert code in {event.cameo for event in events_of(text)}
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # what is asked "for" is read as the request's object: aid of a named kind, a ceasefire, a release
+    ("Haiti appealed for humanitarian aid on Monday.", "0233"),
+    ("Kyiv asked Washington for military aid.", "0232"),
+    ("The government requested economic assistance from the IMF.", "0231"),
+    ("Malawi appealed for aid on Monday.", "023"),
+    ("The UN called for a ceasefire in Yemen.", "025"),
+    ("Amnesty called for the release of the jailed journalists.", "1053"),
+])
+def test_wording_what_is_asked_for(events_of, text, code):
+    assert code in {event.cameo for event in events_of(text)}

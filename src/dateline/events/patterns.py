@@ -68,6 +68,7 @@ class VerbFacts:
     passive: bool
     subjects: frozenset[str] = frozenset()
     to_objects: frozenset[str] = frozenset()  # "took to the streets", "before the court": for patterns with `prep: to`
+    for_objects: frozenset[str] = frozenset()  # "appealed for aid": for patterns with `prep: for`
     object_modifiers: frozenset[str] = frozenset()  # the objects' compounds and adjectives ("cut [military] aid")
 
 
@@ -197,7 +198,7 @@ def _deadlines(noun: Token) -> list[str]:
 
 
 def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
-    particles, preps, objects, to_objects, modifiers = set(), set(), set(), set(), set()
+    particles, preps, objects, to_objects, for_objects, modifiers = set(), set(), set(), set(), set(), set()
     has_xcomp = passive = False
     for child in token.children:
         dep = child.dep_
@@ -217,6 +218,9 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
                 objects.update(_prep_objects(child))
             elif child.lower_ in ("to", "before"):  # "took to the streets", "dragged Russia before the court"
                 to_objects.update(_prep_objects(child))
+            elif child.lower_ == "for":  # "appealed for humanitarian aid"
+                for_objects.update(_prep_objects(child))
+                modifiers.update(m for pobj in child.children if pobj.dep_ == "pobj" for m in _modifiers(pobj))
         elif dep == "xcomp" and child.lower_ == "court" and not any(g.dep_ == "dobj" for g in child.children):
             preps.add("to")  # "took Japan to court", which the parser reads as the verb "to court"
             to_objects.add("court")
@@ -262,7 +266,7 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
     objects |= modifiers  # "cut [military] aid" also meets a pattern whose object is "military"
     return VerbFacts(frozenset(particles), frozenset(preps), frozenset(objects), has_xcomp, passive,
                      _subject_words(token) if with_subject else frozenset(), frozenset(to_objects),
-                     frozenset(modifiers))
+                     frozenset(for_objects), frozenset(modifiers))
 
 
 def _modifiers(noun: Token) -> set[str]:
@@ -366,7 +370,8 @@ def _verb_conditions_hold(pattern: Pattern, facts: VerbFacts) -> bool:
         (pattern.particle is None or bool(pattern.particle & facts.particles))
         and (pattern.prep is None or bool(pattern.prep & (facts.preps | facts.particles)))
         and (pattern.object is None or bool(pattern.object & facts.objects) or
-             bool(pattern.prep and "to" in pattern.prep and pattern.object & facts.to_objects))
+             bool(pattern.prep and "to" in pattern.prep and pattern.object & facts.to_objects) or
+             bool(pattern.prep and "for" in pattern.prep and pattern.object & facts.for_objects))
         and (pattern.modifier is None or bool(pattern.modifier & facts.object_modifiers))
         and (pattern.xcomp is None or pattern.xcomp == facts.has_xcomp)
         and (pattern.passive is None or pattern.passive == facts.passive)
