@@ -6,8 +6,9 @@ voice). Matching is a dict lookup by lemma, then a check of a few children: no r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -67,8 +68,9 @@ class VerbFacts:
     has_xcomp: bool
     passive: bool
     subjects: frozenset[str] = frozenset()
-    to_objects: frozenset[str] = frozenset()  # "took to the streets", "before the court": for patterns with `prep: to`
-    for_objects: frozenset[str] = frozenset()  # "appealed for aid": for patterns with `prep: for`
+    # The objects of other prepositions, by preposition ("took to the streets", "appealed for aid", "drove into the
+    # crowd"): they meet a pattern's `object` only when the pattern names that preposition ("before" counts as "to").
+    prep_objects: Mapping[str, frozenset[str]] = field(default_factory=dict)
     object_modifiers: frozenset[str] = frozenset()  # the objects' compounds and adjectives ("cut [military] aid")
 
 
@@ -198,7 +200,8 @@ def _deadlines(noun: Token) -> list[str]:
 
 
 def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
-    particles, preps, objects, to_objects, for_objects, modifiers = set(), set(), set(), set(), set(), set()
+    particles, preps, objects, modifiers = set(), set(), set(), set()
+    prep_objects: dict[str, set[str]] = defaultdict(set)
     has_xcomp = passive = False
     for child in token.children:
         dep = child.dep_
@@ -216,14 +219,13 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
             preps.add(child.lemma_.lower())
             if child.lower_ in PHRASAL_PREPS:  # "put on alert", "went on strike", "walked out of talks"
                 objects.update(_prep_objects(child))
-            elif child.lower_ in ("to", "before"):  # "took to the streets", "dragged Russia before the court"
-                to_objects.update(_prep_objects(child))
-            elif child.lower_ == "for":  # "appealed for humanitarian aid"
-                for_objects.update(_prep_objects(child))
-                modifiers.update(m for pobj in child.children if pobj.dep_ == "pobj" for m in _modifiers(pobj))
+            else:  # "took to the streets", "dragged Russia before the court", "appealed for humanitarian aid"
+                prep_objects["to" if child.lower_ == "before" else child.lower_].update(_prep_objects(child))
+                if child.lower_ == "for":  # what is asked for: its kind names the leaf code
+                    modifiers.update(m for pobj in child.children if pobj.dep_ == "pobj" for m in _modifiers(pobj))
         elif dep == "xcomp" and child.lower_ == "court" and not any(g.dep_ == "dobj" for g in child.children):
             preps.add("to")  # "took Japan to court", which the parser reads as the verb "to court"
-            to_objects.add("court")
+            prep_objects["to"].add("court")
         elif dep in OBJECT_DEPS:
             objects.add(child.lemma_.lower())
             if dep == "oprd":  # "called it a red line": a naming complement, read by the naming patterns
@@ -265,8 +267,8 @@ def verb_facts(token: Token, with_subject: bool = True) -> VerbFacts:
                         for child in token.children)
     objects |= modifiers  # "cut [military] aid" also meets a pattern whose object is "military"
     return VerbFacts(frozenset(particles), frozenset(preps), frozenset(objects), has_xcomp, passive,
-                     _subject_words(token) if with_subject else frozenset(), frozenset(to_objects),
-                     frozenset(for_objects), frozenset(modifiers))
+                     _subject_words(token) if with_subject else frozenset(),
+                     {prep: frozenset(found) for prep, found in prep_objects.items()}, frozenset(modifiers))
 
 
 def _modifiers(noun: Token) -> set[str]:
@@ -370,8 +372,7 @@ def _verb_conditions_hold(pattern: Pattern, facts: VerbFacts) -> bool:
         (pattern.particle is None or bool(pattern.particle & facts.particles))
         and (pattern.prep is None or bool(pattern.prep & (facts.preps | facts.particles)))
         and (pattern.object is None or bool(pattern.object & facts.objects) or
-             bool(pattern.prep and "to" in pattern.prep and pattern.object & facts.to_objects) or
-             bool(pattern.prep and "for" in pattern.prep and pattern.object & facts.for_objects))
+             any(pattern.object & facts.prep_objects.get(prep, frozenset()) for prep in pattern.prep or ()))
         and (pattern.modifier is None or bool(pattern.modifier & facts.object_modifiers))
         and (pattern.xcomp is None or pattern.xcomp == facts.has_xcomp)
         and (pattern.passive is None or pattern.passive == facts.passive)
