@@ -357,6 +357,8 @@ def test_wording_the_kind_of_aid_names_the_leaf(events_of, text, code):
     ("Malawi appealed for aid on Monday.", "023"),
     ("The UN called for a ceasefire in Yemen.", "025"),
     ("Amnesty called for the release of the jailed journalists.", "1053"),
+    # and the object of another preposition the pattern names: "drove into the crowd"
+    ("The attacker drove a truck into the crowd on the promenade.", "183"),
 ])
-def test_wording_what_is_asked_for(events_of, text, code):
+def test_wording_the_object_of_the_named_preposition(events_of, text, code):
     assert code in {event.cameo for event in events_of(text)}
