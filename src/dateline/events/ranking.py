@@ -117,14 +117,16 @@ def rank_and_prune(coded: Sequence[CodedClause], has_own_actor: Callable[[Token 
 def _at_most_two_types(keep: list[int], ranks: list[int], types: list, best: int, coded: Sequence) -> list[int]:
     """A sentence reports one or two kinds of event: lower-ranked survivors of a third or later PLOVER type (a
     participle and a "during a visit" noun around "threw his weight behind Ukraine") are dropped, the lowest-ranked
-    and least confident type first. Types of main-clause events are never dropped."""
+    and least confident type first, and of two alike the one named later (a tie never falls to the order of a set:
+    the same sentence always keeps the same events). Types of main-clause events are never dropped."""
     kinds = {types[position] for position in keep if types[position]}
     if len(kinds) <= 2:
         return keep
     main = {types[position] for position in keep if ranks[position] == best}
     standing = {kind: (min(ranks[p] for p in keep if types[p] == kind),
-                       max(coded[p].confidence for p in keep if types[p] == kind)) for kind in kinds - main}
-    for kind in sorted(standing, key=lambda kind: (-standing[kind][0], standing[kind][1])):
+                       max(coded[p].confidence for p in keep if types[p] == kind),
+                       -min(coded[p].trigger.i for p in keep if types[p] == kind)) for kind in kinds - main}
+    for kind in sorted(standing, key=lambda kind: (-standing[kind][0], *standing[kind][1:])):
         if len(kinds) <= 2:
             break
         kinds.discard(kind)
