@@ -353,6 +353,8 @@ def test_wording_leaf_codes_named_by_the_weapon_the_charge_or_the_aid(events_of,
     ("Amnesty called for the release of the jailed journalists.", "1053"),
     # and the object of another preposition the pattern names: "drove into the crowd"
     ("The attacker drove a truck into the crowd on the promenade.", "183"),
+    ("Prosecutors charged the former minister with bribery.", "1121"),
+    ("Police charged the protesters with batons in Dhaka.", "175"),  # a baton charge is force, not an accusation
 ])
 def test_wording_the_object_of_the_named_preposition(events_of, text, code):
     assert code in {event.cameo for event in events_of(text)}
