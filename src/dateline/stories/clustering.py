@@ -43,7 +43,7 @@ class StoryClusterer:
     """Assigns articles to stories one at a time.
 
     Example:
-        >>> from dateline.stories.features import ArticleFeatures, is_country
+        >>> from dateline.stories.features import ArticleFeatures
         >>> clusterer = StoryClusterer()
         >>> a = clusterer.assign(ArticleFeatures("a", {"earthquake": 2, "kill": 1}, {"peru": 1}))
         >>> clusterer.assign(ArticleFeatures("b", {"earthquake": 1, "toll": 1}, {"peru": 2})) == a

@@ -176,7 +176,8 @@ def _country_keys() -> frozenset[str]:
 
 
 def is_country(key: str) -> bool:
-    """An entity key that names a country, by name ("india") or as a resolved actor ("kb:country:IND")."""
+    """An entity key that names a country, by name ("india", also "northern india") or as a resolved actor
+    ("kb:country:IND")."""
     return key.startswith(COUNTRY_ACTOR_PREFIX) or country_level(key, _country_keys())
 
 
