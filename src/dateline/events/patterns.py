@@ -326,7 +326,7 @@ def _subject_words(token: Token) -> frozenset[str]:
             heads.extend(grand for grand in child.children if grand.dep_ == "pobj")
     for head in heads:
         words.add(head.lemma_.lower())
-        words.update(child.lemma_.lower() for child in head.children if child.dep_ in ("compound", "amod"))
+        words.update(_modifiers(head))
     return frozenset(words)
 
 

@@ -167,7 +167,7 @@ def lead_places(doc: Doc) -> tuple[str, ...]:
     if first is None:
         return ()
     keys = (entity_key(ent.text) for ent in first.ents if ent.label_ in PLACE_LABELS)
-    return tuple(sorted({key for key in keys if key and not country_level(key, _country_keys())}))
+    return tuple(sorted({key for key in keys if key and not is_country(key)}))
 
 
 @lru_cache(maxsize=1)
