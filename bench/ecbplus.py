@@ -14,7 +14,8 @@ Usage: .venv/bin/python bench/ecbplus.py [--data ../shared/bench/ecbplus] [--cac
     within the predicted stories by dateline.stories.event_merge, scored on the gold mentions that are a coded event's
     trigger (CoNLL F1), beside the text-level method and all-singletons on the same mentions.
 (d) Per-article clustering time with 1,000 and with 20,000 stored articles (ECB+ replicated with varied dates).
-Tuning happens on the train topics only; the test topics 36-45 are never read.
+Tuning happens on the train topics only; the test topics 36-45 are never read, except with --held-out, which scores
+them alone (once, as a final check: "held-out" replaces dev and train in every figure).
 """
 
 from __future__ import annotations
@@ -44,11 +45,14 @@ def _sibling(name: str):
 
 _metrics, _data = _sibling("coref_metrics"), _sibling("ecbplus_data")
 b_cubed, conll = _metrics.b_cubed, _metrics.conll
-DEV_TOPICS, GoldDoc, read_corpus = _data.DEV_TOPICS, _data.GoldDoc, _data.read_corpus
+DEV_TOPICS, TEST_TOPICS, GoldDoc, read_corpus = _data.DEV_TOPICS, _data.TEST_TOPICS, _data.GoldDoc, _data.read_corpus
 article_text, parse_docs, parse_texts = _data.article_text, _data.parse_docs, _data.parse_texts
 coded_gold_mentions = _data.coded_gold_mentions
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "bench" / "ecbplus"
+# The groups of topics every figure is printed for: (label, which topics), and the one the targets are stated on.
+DEV_AND_TRAIN = (("dev", lambda topic: topic in DEV_TOPICS), ("train", lambda topic: topic not in DEV_TOPICS))
+HELD_OUT = (("held-out", lambda topic: True),)
 
 
 def available_stages() -> list[str]:
@@ -103,15 +107,15 @@ def cluster_stories(gold_docs, documents, docs, order):
     return predicted, features, elapsed
 
 
-def report_stories(gold_docs, predicted) -> None:
+def report_stories(gold_docs, predicted, splits=DEV_AND_TRAIN) -> None:
     gold = {g.name: g.subtopic for g in gold_docs}
     print(f"\n(a) story clustering: {len(gold)} articles, {len(set(gold.values()))} gold stories, "
           f"{len(set(predicted.values()))} predicted")
-    for label, keep in (("dev", lambda t: t in DEV_TOPICS), ("train", lambda t: t not in DEV_TOPICS),
-                        ("all", lambda t: True)):
+    groups = splits if len(splits) == 1 else (*splits, ("all", lambda t: True))
+    for label, keep in groups:
         names = [g.name for g in gold_docs if keep(g.topic)]
         p, r, f = b_cubed({n: gold[n] for n in names}, {n: predicted[n] for n in names})
-        print(f"  {label:5s} B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}" + ("  (target 0.92)" if label == "dev" else ""))
+        print(f"  {label:5s} B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}" + ("  (target 0.92)" if label == splits[0][0] else ""))
     by_topic = defaultdict(list)
     for g in gold_docs:
         by_topic[g.topic].append(g.name)
@@ -122,7 +126,7 @@ def report_stories(gold_docs, predicted) -> None:
     print("  per topic (* dev): " + " ".join(cells))
 
 
-def report_coreference(gold_docs, docs, predicted) -> None:
+def report_coreference(gold_docs, docs, predicted, splits=DEV_AND_TRAIN) -> None:
     from dateline.stories.mention_coref import cluster_mentions, lemma_baseline, mention_from_span
 
     print("\n(b) event coreference with gold mentions, within predicted stories (CoNLL F1 = mean of MUC, B3, CEAF-e)")
@@ -139,20 +143,20 @@ def report_coreference(gold_docs, docs, predicted) -> None:
         methods.append(("dateline + word vectors", lambda subset: cluster_mentions(subset, lemma_vectors=vectors)))
     subtopic = {g.name: g.subtopic for g in gold_docs}  # the same mentions within gold stories: coref alone
     within_gold = [(topic, replace(m, story_id=subtopic[m.doc_id])) for topic, m in mentions]
-    for label, keep, pool in (("dev", lambda t: t in DEV_TOPICS, mentions),
-                              ("train", lambda t: t not in DEV_TOPICS, mentions),
-                              ("dev   (gold stories)", lambda t: t in DEV_TOPICS, within_gold),
-                              ("train (gold stories)", lambda t: t not in DEV_TOPICS, within_gold)):
+    groups = [(label, keep, mentions) for label, keep in splits]
+    groups += [(f"{label} (gold stories)", keep, within_gold) for label, keep in splits]
+    width = max(len(label) for label, _, _ in groups)
+    for label, keep, pool in groups:
         subset = [m for topic, m in pool if keep(topic)]
         gold = {m.mention_id: key[m.mention_id] for m in subset}
         for name, method in methods:
             scores = conll(gold, method(subset))
             parts = "  ".join(f"{k} {v[2]:.3f}" for k, v in scores.items() if k != "conll")
-            print(f"  {label:5s} {name:23s} {parts}  CoNLL F1 {scores['conll'][0]:.3f}"
-                  + ("  (target 0.80)" if label == "dev" and name == methods[-1][0] else ""))
+            print(f"  {label:{width}s} {name:23s} {parts}  CoNLL F1 {scores['conll'][0]:.3f}"
+                  + ("  (target 0.80)" if label == splits[0][0] and name == methods[-1][0] else ""))
 
 
-def report_merging(gold_docs, docs, predicted, order) -> None:
+def report_merging(gold_docs, docs, predicted, order, splits=DEV_AND_TRAIN) -> None:
     from dateline.stories.event_merge import merge_events
     from dateline.stories.mention_coref import cluster_mentions, mention_from_span
 
@@ -176,7 +180,7 @@ def report_merging(gold_docs, docs, predicted, order) -> None:
     print(f"  {len(key)} of {total} gold mentions carry a coded event; "
           f"{sum(len(e) for e in by_story.values())} events coded")
     vectors = lemma_vectors(sorted({m.lemma for _, m in mentions}))
-    for label, keep in (("dev", lambda t: t in DEV_TOPICS), ("train", lambda t: t not in DEV_TOPICS)):
+    for label, keep in splits:
         subset = [m for topic, m in mentions if keep(topic)]
         gold = {m.mention_id: key[m.mention_id] for m in subset}
         for name, response in (("all singletons", {m: m for m in gold}),
@@ -238,15 +242,22 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--cache", type=Path, default=None, help="DocBin file to keep the parsed corpus in")
     parser.add_argument("--skip-timing", action="store_true")
+    parser.add_argument("--held-out", action="store_true",
+                        help=f"score only the test topics ({min(TEST_TOPICS)}-{max(TEST_TOPICS)}), never read otherwise")
     args = parser.parse_args(argv)
     if not (args.data / "xml").is_dir():
         print(f"ECB+ not found at {args.data}; skipping (see ../shared/bench/README.md)")
         return 0
+    gold_docs = read_corpus(args.data, held_out=args.held_out)
+    if not gold_docs:
+        which = "test" if args.held_out else f"non-test (--held-out scores {min(TEST_TOPICS)}-{max(TEST_TOPICS)})"
+        print(f"no ECB+ {which} topics under {args.data / 'xml'}", file=sys.stderr)
+        return 2
+    splits = HELD_OUT if args.held_out else DEV_AND_TRAIN
     from dateline.nlp.pipeline import build_nlp
 
     stages = available_stages()
     nlp = build_nlp(stages=stages)
-    gold_docs = read_corpus(args.data)
     print(f"ECB+ at {args.data}: {len(gold_docs)} articles, stages: {', '.join(stages) or 'spaCy model only'}")
     started = time.perf_counter()
     documents = article_documents(gold_docs)
@@ -256,9 +267,9 @@ def main(argv=None) -> int:
     order = scorer_order(gold_docs)
     predicted, features, elapsed = cluster_stories(gold_docs, documents, texts, order)
     print(f"clustered in {elapsed:.2f}s ({elapsed / len(order) * 1000:.2f} ms per article)")
-    report_stories(gold_docs, predicted)
-    report_coreference(gold_docs, docs, predicted)
-    report_merging(gold_docs, docs, predicted, order)
+    report_stories(gold_docs, predicted, splits)
+    report_coreference(gold_docs, docs, predicted, splits)
+    report_merging(gold_docs, docs, predicted, order, splits)
     if not args.skip_timing:
         report_timing(features)
     return 0

@@ -32,3 +32,20 @@ def test_ecbplus_data_tokens_become_plain_text(tokens, text):
 def test_ecbplus_data_each_sentence_is_a_paragraph():
     doc = gold_doc([["Quake", "hits", "Iran"], ["Five", "were", "hurt", "."]])
     assert data.article_text(doc) == "Quake hits Iran\n\nFive were hurt."
+
+
+def _write_topic(root: Path, topic: int) -> None:
+    folder = root / "xml" / str(topic)
+    folder.mkdir(parents=True)
+    (folder / f"{topic}_1ecb.xml").write_text(
+        '<Document doc_name="x"><token t_id="1" sentence="0" number="0">Quake</token>'
+        '<token t_id="2" sentence="0" number="1">hits</token><Markables/><Relations/></Document>'
+    )
+
+
+def test_ecbplus_data_test_topics_are_read_only_when_held_out_is_asked_for(tmp_path):
+    for topic in (3, 36, 45):
+        _write_topic(tmp_path, topic)
+    (tmp_path / "coreference_sentences.csv").write_text("Topic,File,Sentence Number\n")
+    assert [d.topic for d in data.read_corpus(tmp_path)] == [3]
+    assert [d.topic for d in data.read_corpus(tmp_path, held_out=True)] == [36, 45]
