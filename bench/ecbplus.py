@@ -124,6 +124,11 @@ def report_stories(gold_docs, predicted, splits=DEV_AND_TRAIN) -> None:
         f = b_cubed({n: gold[n] for n in names}, {n: predicted[n] for n in names})[2]
         cells.append(f"{topic}{'*' if topic in DEV_TOPICS else ''}:{f:.2f}")
     print("  per topic (* dev): " + " ".join(cells))
+    if len(splits) > 1:
+        samples = topic_samples(sorted(by_topic))
+        scores = [b_cubed({n: gold[n] for t in sample for n in by_topic[t]},
+                          {n: predicted[n] for t in sample for n in by_topic[t]})[2] for sample in samples]
+        print(f"  {spread(scores, 0.92)} (the visible topics, as {len(samples[0])}-topic held-out sets would see them)")
 
 
 def report_coreference(gold_docs, docs, predicted, splits=DEV_AND_TRAIN) -> None:
@@ -154,6 +159,30 @@ def report_coreference(gold_docs, docs, predicted, splits=DEV_AND_TRAIN) -> None
             parts = "  ".join(f"{k} {v[2]:.3f}" for k, v in scores.items() if k != "conll")
             print(f"  {label:{width}s} {name:23s} {parts}  CoNLL F1 {scores['conll'][0]:.3f}"
                   + ("  (target 0.80)" if label == splits[0][0] and name == methods[-1][0] else ""))
+    if len(splits) > 1:
+        name, method = methods[-1]
+        scores = []
+        for sample in topic_samples(sorted({topic for topic, _ in mentions})):
+            subset = [m for topic, m in mentions if topic in sample]
+            scores.append(conll({m.mention_id: key[m.mention_id] for m in subset}, method(subset))["conll"][0])
+        print(f"  {name}, within predicted stories: {spread(scores, 0.80)} (visible topics, "
+              f"{len(sample)}-topic sets)")
+
+
+def topic_samples(topics: list[int], n: int = 200, seed: int = 1) -> list[set[int]]:
+    """`n` random sets of visible topics as large as the test split: how much a figure moves with the topics drawn
+    (the held-out figure is one such draw, of topics never seen)."""
+    rng = random.Random(seed)
+    size = min(len(TEST_TOPICS), len(topics))
+    return [set(rng.sample(topics, size)) for _ in range(n)]
+
+
+def spread(scores: list[float], target: float) -> str:
+    ranked = sorted(scores)
+    low, high = ranked[len(ranked) // 20], ranked[-(len(ranked) // 20) - 1]
+    share = sum(score >= target for score in ranked) / len(ranked)
+    return (f"over {len(ranked)} random topic sets: mean {sum(ranked) / len(ranked):.3f}, 90% within "
+            f"{low:.3f}-{high:.3f}, at or above {target:.2f} in {share:.0%}")
 
 
 def report_merging(gold_docs, docs, predicted, order, splits=DEV_AND_TRAIN) -> None:
