@@ -21,7 +21,7 @@ def mention(mention_id, story, lemma, context=""):
     return EventMention(mention_id, story, lemma, frozenset(context.split()), frozenset())
 
 
-# "say" is in every story (generic); "quake" and "earthquake" are specific to story s1.
+# "say" is a reporting verb (generic); "quake" and "earthquake" are specific.
 MENTIONS = [
     mention("m1", "s1", "earthquake", "peru pisco toll"),
     mention("m2", "s1", "quake", "peru coast magnitude"),
@@ -51,7 +51,7 @@ def test_mention_coref_lemma_baseline_stays_in_story():
     assert {"m3", "m4", "m5"} in groups(lemma_baseline(MENTIONS))
 
 
-@pytest.mark.parametrize("options", [CorefOptions(generic_spread=0.5, generic_context=0.3)])
+@pytest.mark.parametrize("options", [CorefOptions(generic_context=0.3)])
 def test_mention_coref_generic_lemma_needs_shared_context(options):
     found = groups(cluster_mentions(MENTIONS, options))
     assert {"m3", "m5"} in found and {"m4"} in found
@@ -59,7 +59,7 @@ def test_mention_coref_generic_lemma_needs_shared_context(options):
 
 @pytest.mark.parametrize("vectors,joined", [(None, False), (VECTORS, True)])
 def test_mention_coref_synonyms_join_with_vectors(vectors, joined):
-    found = groups(cluster_mentions(MENTIONS, CorefOptions(generic_spread=0.7, synonym_similarity=0.9), vectors))
+    found = groups(cluster_mentions(MENTIONS, CorefOptions(synonym_similarity=0.9), vectors))
     assert ({"m1", "m2"} in found) is joined
     assert not any({"m1", "m7"} <= group for group in found)
 
@@ -82,7 +82,7 @@ def test_mention_coref_noun_and_verb_triggers_share_a_cluster():
 @pytest.mark.parametrize("threshold", [0.99, 1.5])
 def test_mention_coref_unrelated_triggers_never_join_however_strict(threshold):
     # A threshold no pair reaches must leave each trigger on its own (a trigger is always close to itself).
-    options = CorefOptions(generic_spread=0.7, synonym_similarity=threshold)
+    options = CorefOptions(synonym_similarity=threshold)
     found = groups(cluster_mentions(MENTIONS, options, VECTORS))
     assert {"m1"} in found and {"m2"} in found
 
@@ -152,12 +152,28 @@ def test_mention_coref_mention_from_span_fills_argument_slots():
     assert (found.places, found.times, found.numbers) == ({"albany"}, {"friday"}, {"2"})
 
 
-@pytest.mark.parametrize("light,together", [((), True), (("say",), False)])
-def test_mention_coref_light_triggers_need_shared_context(light, together):
-    # "say" occurs in one story of four: rare, yet with light_triggers it is generic and needs shared context.
+@pytest.mark.parametrize("reporting,together", [((), True), (("say",), False)])
+def test_mention_coref_reporting_triggers_need_shared_context(reporting, together):
+    # "say" occurs in one story of four: rare, yet as a reporting verb it is generic and needs shared context.
     found = groups(cluster_mentions([mention("a", "s1", "say", "coach fire team"), mention("b", "s1", "say",
-                                     "storm coast rain"), *OTHER_STORIES], CorefOptions(light_triggers=light)))
+                                     "storm coast rain"), *OTHER_STORIES], CorefOptions(reporting_triggers=reporting)))
     assert ({"a", "b"} in found) is together
+
+
+@pytest.mark.parametrize("lemma,together", [("make", False), ("take", False), ("evacuate", True)])
+def test_mention_coref_light_verbs_need_shared_context(lemma, together):
+    # "made a call" and "made the arrest" are two acts; "evacuated" twice in one story is the story's evacuation.
+    found = groups(cluster_mentions([mention("a", "s1", lemma, "president call minister"),
+                                     mention("b", "s1", lemma, "police arrest suspect"), *OTHER_STORIES]))
+    assert ({"a", "b"} in found) is together
+
+
+def test_mention_coref_a_trigger_in_every_story_is_still_each_storys_one_act():
+    # A run of crime stories all tell of a death: in each story, its deaths are one event, whatever the other stories.
+    found = groups(cluster_mentions([mention(*row) for n in range(5) for row in
+                                     [(f"d{n}a", f"s{n}", "death", "victim hospital"),
+                                      (f"d{n}b", f"s{n}", "die", "funeral family")]]))
+    assert all({f"d{n}a", f"d{n}b"} in found for n in range(5))
 
 
 @pytest.mark.parametrize("solitary,together", [((), True), (("report",), False)])
@@ -165,7 +181,7 @@ def test_mention_coref_solitary_triggers_stay_singletons(solitary, together):
     # Each outlet's "reported" is its own act, however alike the sentences.
     found = groups(cluster_mentions([mention("a", "s1", "report", "tmz lohan rehab"), mention("b", "s1", "reported",
                                      "tmz lohan rehab"), *OTHER_STORIES],
-                                    CorefOptions(light_triggers=(), solitary_triggers=solitary)))
+                                    CorefOptions(reporting_triggers=(), solitary_triggers=solitary)))
     assert ({"a", "b"} in found) is together
 
 

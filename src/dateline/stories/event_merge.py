@@ -54,7 +54,9 @@ FALLBACK_LAG_DAYS = 2
 IDENTIFIED = 3  # _actors_match: an identified person or organisation matches (2: both sides, 1: one side)
 # Act words that name each outlet's own act of reporting, not the story's event (the reporting verbs of event
 # coreference): "said" twice is not evidence of one statement.
-REPORTING_ACTS = frozenset(event_key(word) for word in (*CorefOptions.light_triggers, *CorefOptions.solitary_triggers))
+REPORTING_ACTS = frozenset(
+    event_key(word) for word in (*CorefOptions.reporting_triggers, *CorefOptions.solitary_triggers)
+)
 # Diplomatic cooperation (CAMEO 05: support, praise, endorse): statements in one story support many things, so the
 # act word alone does not make two reports one event; a matching side must too. In the example it kept Raisi's "Iran
 # supports any activity aimed at fostering better ties" apart from "support of the oppressed Palestinian nation";
