@@ -187,8 +187,8 @@ class CorefOptions:
     # 0.784).
     light_triggers: tuple[str, ...] = ("be", "have", "do", "make", "take", "get", "go", "come")
     # Triggers that name each outlet's own act, never one shared event: every "reported" is its own mention (ECB+
-    # gold: 30 of 39 train and 11 of 14 dev "report" mentions are singletons). Against "report" as a light trigger:
-    # within gold stories train CoNLL F1 0.797 -> 0.798, dev 0.798 -> 0.803. Adding "say" or "announce" lost on
+    # gold: 30 of 39 train and 11 of 14 dev "report" mentions are singletons). Against "report" as a reporting
+    # trigger: within gold stories train CoNLL F1 0.797 -> 0.798, dev 0.798 -> 0.803. Adding "say" or "announce" lost on
     # both; a stop-list counted on train (keys seen 3+ times, 70% singletons) won on train and lost on dev, and
     # compound/amod modifiers ("emergency room") as singletons lost 0.01 on both.
     solitary_triggers: tuple[str, ...] = ("report",)
