@@ -111,7 +111,7 @@ def test_mention_coref_trigger_families_list_each_key_once():
     assert len(keys) == len(set(keys))  # a key in two rows would silently land in the last one
 
 
-# Stories s3-s5 hold other acts, so that the triggers under test are specific, not generic.
+# Stories s3-s5 hold other acts: the triggers under test must not join mentions in other stories.
 OTHER_STORIES = [mention("x3", "s3", "vote"), mention("x4", "s4", "merge"), mention("x5", "s5", "launch")]
 
 
@@ -154,7 +154,7 @@ def test_mention_coref_mention_from_span_fills_argument_slots():
 
 @pytest.mark.parametrize("reporting,together", [((), True), (("say",), False)])
 def test_mention_coref_reporting_triggers_need_shared_context(reporting, together):
-    # "say" occurs in one story of four: rare, yet as a reporting verb it is generic and needs shared context.
+    # As a reporting verb, "say" is generic: its mentions need shared context to be one act.
     found = groups(cluster_mentions([mention("a", "s1", "say", "coach fire team"), mention("b", "s1", "say",
                                      "storm coast rain"), *OTHER_STORIES], CorefOptions(reporting_triggers=reporting)))
     assert ({"a", "b"} in found) is together
