@@ -92,20 +92,23 @@ def article_documents(gold_docs: list[GoldDoc]) -> list:
 def cluster_stories(gold_docs, documents, docs, order):
     """Place articles as `dateline ingest` does (dateline.stories.placement): a near-duplicate joins its original's
     story, any other is assigned one."""
-    from dateline.stories.clustering import StoryClusterer
     from dateline.stories.features import features_from_doc
+
+    features = {i: features_from_doc(docs[i], documents[i]) for i in order}
+    started = time.perf_counter()
+    predicted = place_articles(gold_docs, documents, features, order)
+    elapsed = time.perf_counter() - started
+    return predicted, features, elapsed
+
+
+def place_articles(gold_docs, documents, features, order) -> dict[str, str]:
+    """Article name -> story id, the articles of `order` placed in that order into a fresh store."""
+    from dateline.stories.clustering import StoryClusterer
     from dateline.stories.near_duplicates import NearDuplicateIndex
     from dateline.stories.placement import place_article
 
     clusterer, duplicates = StoryClusterer(), NearDuplicateIndex()
-    features = {i: features_from_doc(docs[i], documents[i]) for i in order}
-    predicted = {}
-    started = time.perf_counter()
-    for i in order:
-        placed = place_article(clusterer, duplicates, documents[i], features[i])
-        predicted[gold_docs[i].name] = placed.story_id
-    elapsed = time.perf_counter() - started
-    return predicted, features, elapsed
+    return {gold_docs[i].name: place_article(clusterer, duplicates, documents[i], features[i]).story_id for i in order}
 
 
 def report_stories(gold_docs, predicted, splits=DEV_AND_TRAIN) -> None:
@@ -116,7 +119,8 @@ def report_stories(gold_docs, predicted, splits=DEV_AND_TRAIN) -> None:
     for label, keep in groups:
         names = [g.name for g in gold_docs if keep(g.topic)]
         p, r, f = b_cubed({n: gold[n] for n in names}, {n: predicted[n] for n in names})
-        print(f"  {label:5s} B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}" + ("  (target 0.92)" if label == splits[0][0] else ""))
+        target = "  (target 0.92)" if label == splits[0][0] else ""
+        print(f"  {label:5s} B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}{target}")
     by_topic = defaultdict(list)
     for g in gold_docs:
         by_topic[g.topic].append(g.name)
@@ -127,13 +131,11 @@ def report_stories(gold_docs, predicted, splits=DEV_AND_TRAIN) -> None:
     print("  per topic (* dev): " + " ".join(cells))
 
 
-def report_coreference(gold_docs, docs, predicted, splits=DEV_AND_TRAIN) -> None:
+def report_coreference(gold_docs, mentions, key, vectors, splits=DEV_AND_TRAIN) -> None:
     from dateline.stories.mention_coref import cluster_mentions, lemma_baseline
 
     print("\n(b) event coreference with gold mentions, within predicted stories (CoNLL F1 = mean of MUC, B3, CEAF-e)")
-    mentions, key = gold_mentions(gold_docs, docs, predicted)
     methods = [("same-lemma baseline", lemma_baseline), ("dateline", cluster_mentions)]
-    vectors = lemma_vectors(sorted({m.lemma for _, m in mentions}))
     if vectors:
         methods.append(("dateline + word vectors", lambda subset: cluster_mentions(subset, lemma_vectors=vectors)))
     subtopic = {g.name: g.subtopic for g in gold_docs}  # the same mentions within gold stories: coref alone
@@ -165,29 +167,23 @@ def gold_mentions(gold_docs, docs, predicted) -> tuple[list, dict]:
     return mentions, key
 
 
-def report_topic_draws(gold_docs, documents, features, docs, order, draws: int = 100, seed: int = 1) -> None:
+def report_topic_draws(gold_docs, documents, features, order, mentions, key, vectors, draws=100, seed=1) -> None:
     """Each draw is a held-out run in miniature: a fresh store ingests a random set of visible topics as large as the
     test split, in the scorer's order, and both figures are scored on it. How much they move from draw to draw says
-    how far one held-out figure (one such draw, of topics never seen) can be from the dev figure."""
-    from dateline.stories.clustering import StoryClusterer
+    how far one held-out figure (one such draw, of topics never seen) can be from the dev figure. `mentions` are
+    gold_mentions(); each draw puts them in its own stories."""
     from dateline.stories.mention_coref import cluster_mentions
-    from dateline.stories.near_duplicates import NearDuplicateIndex
-    from dateline.stories.placement import place_article
 
     topics = sorted({g.topic for g in gold_docs})
     size = min(len(TEST_TOPICS), len(topics))
     print(f"\n(e) {draws} random sets of {size} visible topics, each ingested into a fresh store (held-out runs in "
           "miniature)")
-    mentions, key = gold_mentions(gold_docs, docs, {g.name: "" for g in gold_docs})
-    vectors = lemma_vectors(sorted({m.lemma for _, m in mentions}))
     subtopic = {g.name: g.subtopic for g in gold_docs}
     rng = random.Random(seed)
     stories, coreference = [], []
     for _ in range(draws):
         sample = set(rng.sample(topics, size))
-        clusterer, duplicates = StoryClusterer(), NearDuplicateIndex()
-        predicted = {gold_docs[i].name: place_article(clusterer, duplicates, documents[i], features[i]).story_id
-                     for i in order if gold_docs[i].topic in sample}
+        predicted = place_articles(gold_docs, documents, features, [i for i in order if gold_docs[i].topic in sample])
         stories.append(b_cubed({n: subtopic[n] for n in predicted}, predicted)[2])
         subset = [replace(m, story_id=predicted[m.doc_id]) for topic, m in mentions if topic in sample]
         response = cluster_mentions(subset, lemma_vectors=vectors)
@@ -204,7 +200,7 @@ def spread(scores: list[float], target: float) -> str:
             f"at or above {target:.2f} in {share:.0%}")
 
 
-def report_merging(gold_docs, docs, predicted, order, splits=DEV_AND_TRAIN) -> None:
+def report_merging(gold_docs, docs, predicted, order, vectors, splits=DEV_AND_TRAIN) -> None:
     from dateline.stories.event_merge import merge_events
     from dateline.stories.mention_coref import cluster_mentions, mention_from_span
 
@@ -227,7 +223,6 @@ def report_merging(gold_docs, docs, predicted, order, splits=DEV_AND_TRAIN) -> N
     total = sum(len(g.mentions) for g in gold_docs)
     print(f"  {len(key)} of {total} gold mentions carry a coded event; "
           f"{sum(len(e) for e in by_story.values())} events coded")
-    vectors = lemma_vectors(sorted({m.lemma for _, m in mentions}))
     for label, keep in splits:
         subset = [m for topic, m in mentions if keep(topic)]
         gold = {m.mention_id: key[m.mention_id] for m in subset}
@@ -291,7 +286,8 @@ def main(argv=None) -> int:
     parser.add_argument("--cache", type=Path, default=None, help="DocBin file to keep the parsed corpus in")
     parser.add_argument("--skip-timing", action="store_true")
     parser.add_argument("--held-out", action="store_true",
-                        help=f"score only the test topics ({min(TEST_TOPICS)}-{max(TEST_TOPICS)}), never read otherwise")
+                        help=f"score only the test topics ({min(TEST_TOPICS)}-{max(TEST_TOPICS)}), never read "
+                        "otherwise")
     args = parser.parse_args(argv)
     if not (args.data / "xml").is_dir():
         print(f"ECB+ not found at {args.data}; skipping (see ../shared/bench/README.md)")
@@ -316,12 +312,14 @@ def main(argv=None) -> int:
     predicted, features, elapsed = cluster_stories(gold_docs, documents, texts, order)
     print(f"clustered in {elapsed:.2f}s ({elapsed / len(order) * 1000:.2f} ms per article)")
     report_stories(gold_docs, predicted, splits)
-    report_coreference(gold_docs, docs, predicted, splits)
-    report_merging(gold_docs, docs, predicted, order, splits)
+    mentions, key = gold_mentions(gold_docs, docs, predicted)
+    vectors = lemma_vectors(sorted({m.lemma for _, m in mentions}))  # (c) scores a subset of these mentions
+    report_coreference(gold_docs, mentions, key, vectors, splits)
+    report_merging(gold_docs, docs, predicted, order, vectors, splits)
     if not args.skip_timing:
         report_timing(features)
     if not args.held_out:
-        report_topic_draws(gold_docs, documents, features, docs, order)
+        report_topic_draws(gold_docs, documents, features, order, mentions, key, vectors)
     return 0
 
 
