@@ -315,3 +315,79 @@ def test_clustering_undated_stories_retire_by_arrival_and_restore_alike():
         *clusterer.to_rows()["stories"], *(s.to_row() for s in clusterer.stories_to_save([]))]})
     assert set(restored.story_of) == set(clusterer.story_of)
     assert StoryClusterer().options.retire_undated >= 10_000  # ECB+ and ordinary runs never reach it
+
+
+# -- a small story's second look: a lone report that founded a story beside its event's joins it once quiet --
+# A second report of the Peru quake that arrives while the story has one article: it founds a story of its own.
+LONE = article("peru-lone", "quake survivor aid tent rescue toll night", "pisco, peru, red cross", "2007-08-16")
+# The same kind of event elsewhere, the same day: it must stay apart however the Peru story grows.
+OTHER_QUAKE = article("suma-lone", "earthquake magnitude kill collapse hotel rescue toll coast",
+                      "indonesia, padang, sumatra", "2007-08-16")
+# News three days later: the clock that makes the Peru stories quiet.
+LATER = article("later", "election vote president win coalition", "germany, merkel", "2007-08-19")
+RUN = [*BACKGROUND, PERU[0], LONE, OTHER_QUAKE, PERU[1], PERU[2], LATER]
+
+
+def final_stories(articles, options=None):
+    clusterer = StoryClusterer(options)
+    placed = stories_of(articles, clusterer)
+    return placed, clusterer
+
+
+def test_review_lone_report_joins_its_event_once_quiet():
+    placed, clusterer = final_stories(RUN)
+    assert placed["peru-lone"] != placed["peru1"]  # placed alone: its event's story had one article
+    assert clusterer.story_of["peru-lone"] == clusterer.story_of["peru1"] == placed["peru1"]
+    assert clusterer.take_absorbed() == {placed["peru-lone"]: placed["peru1"]}
+    assert clusterer.take_absorbed() == {}  # reported once
+    assert placed["peru-lone"] not in clusterer.stories
+    story = clusterer.stories[placed["peru1"]]
+    assert story.doc_ids == ["peru1", "peru2", "peru3", "peru-lone"]
+
+
+def test_review_keeps_other_event_of_same_kind_apart():
+    placed, clusterer = final_stories(RUN)
+    assert clusterer.story_of["suma-lone"] == placed["suma-lone"] != clusterer.story_of["peru1"]
+
+
+@pytest.mark.parametrize("options", [ClusterOptions(review_size=0), ClusterOptions(review_after_days=5)])
+def test_review_off_or_not_yet_due(options):
+    placed, clusterer = final_stories(RUN, options)
+    assert clusterer.story_of == {doc_id: placed[doc_id] for doc_id in clusterer.story_of}
+    assert clusterer.take_absorbed() == {}
+
+
+def test_review_undated_clock_counts_articles():
+    run = undated([*BACKGROUND, PERU[0], LONE, PERU[1], PERU[2], LATER, *ARRESTS])
+    _, waiting = final_stories(run)  # 100 articles have not come since
+    assert waiting.story_of["peru-lone"] != waiting.story_of["peru1"]
+    _, reviewed = final_stories(run, ClusterOptions(review_after_articles=3))
+    assert reviewed.story_of["peru-lone"] == reviewed.story_of["peru1"]
+
+
+def test_review_reviewed_story_is_not_looked_at_again():
+    placed, clusterer = final_stories(RUN)
+    suma = clusterer.stories[placed["suma-lone"]]
+    assert suma.reviewed_seq == suma.last_seq != 0  # looked at, kept, and stored as looked at
+    restored = StoryClusterer.from_rows(clusterer.to_rows())
+    assert restored._review_dated == [] or all(s != suma.story_id for _, s in restored._review_dated)
+
+
+@pytest.mark.parametrize("split", [1, 2, 3, 5])
+def test_review_batches_and_restores_give_same_stories(split):
+    _, one_go = final_stories(RUN)
+    clusterer, absorbed = StoryClusterer(), {}
+    for i in range(0, len(RUN), split):
+        stories_of(RUN[i : i + split], clusterer)
+        absorbed.update(clusterer.take_absorbed())
+        clusterer = StoryClusterer.from_rows(clusterer.to_rows())  # stored and reloaded between batches
+    assert clusterer.story_of == one_go.story_of
+    assert absorbed == one_go.take_absorbed()
+    assert {k: v.to_row() for k, v in clusterer.stories.items()} == {k: v.to_row() for k, v in one_go.stories.items()}
+
+
+def test_review_options_validate():
+    with pytest.raises(ValueError):
+        ClusterOptions(review_size=3, review_target_size=3)
+    with pytest.raises(ValueError):
+        ClusterOptions(review_after_articles=0)

@@ -86,3 +86,37 @@ def test_stage_undated_signatures_retire_by_arrival_across_runs(example_dir, tmp
         ingest([later], options)
         originals.append([original for _, _, original in _stories(options.db) if original is not None])
     assert len(originals[0]) == 1 and originals[1] == []
+
+
+def test_stage_absorbed_story_moves_with_its_documents_and_events(example_dir, tmp_path, monkeypatch, nlp):
+    """A story's second look, end to end: the second example article is made to found a story of its own (a join
+    threshold no article meets), and once another article has come, the first article's story (with its copy: two
+    articles) absorbs it. Its document, merged events and story row follow, however the run is cut in batches."""
+    from dateline.stories.clustering import ClusterOptions, StoryClusterer
+
+    eager = ClusterOptions(threshold=0.95, review_size=1, review_target_size=2, review_after_articles=1)
+
+    class EagerClusterer(StoryClusterer):
+        def __init__(self, options=None):
+            super().__init__(options or eager)
+
+    monkeypatch.setattr(stage, "StoryClusterer", EagerClusterer)
+    texts = sorted(p.read_text(encoding="utf-8") for p in example_dir.glob("*.txt"))
+    other = "Farmers in the valley said the late rains had ruined most of the wheat harvest this year. " * 3
+    rows = [("a", texts[0]), ("a-copy", texts[0] + "\n\nRepublished."), ("b", texts[1]), ("c", other)]
+    source = tmp_path / "feed.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in rows), encoding="utf-8")
+    results = []
+    for batch_size in (1, 4):
+        options = IngestOptions(db=str(tmp_path / f"b{batch_size}.duckdb"), batch_size=batch_size, workers=1)
+        ingest([source], options)
+        with Store.open(options.db, read_only=True) as store:
+            story_of = {d["external_id"]: d["story_id"] for d in store.iter_documents()}
+            stories = {s["story_id"]: sorted(s["doc_ids"]) for s in store.iter_stories()}
+            events = sorted((e["event_id"], e["story_id"], e["num_sources"]) for e in store.iter_events())
+        assert story_of["b"] == story_of["a"] == story_of["a-copy"] != story_of["c"]
+        assert set(stories) == set(story_of.values())  # the absorbed story's row is gone
+        assert {story for _, story, _ in events} <= set(stories)
+        assert sum(story == story_of["a"] for _, story, _ in events) > 0
+        results.append((story_of, stories, events))
+    assert results[0] == results[1]

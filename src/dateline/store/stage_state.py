@@ -28,6 +28,7 @@ class StageState:
     events: list[dict[str, Any]] = field(default_factory=list)  # merged event rows (events table)
     mention_links: dict[str, str] = field(default_factory=dict)  # mention_id -> merged event_id
     dropped_events: list[str] = field(default_factory=list)  # merged event ids absorbed into others
+    absorbed_stories: dict[str, str] = field(default_factory=dict)  # small story_id -> the story that absorbed it
     statement_ids: dict[str, str] = field(default_factory=dict)  # quote_id -> statement_id
 
 
@@ -49,6 +50,10 @@ def write_stage_state(store: Store, state: StageState) -> None:
         _update_by_key(store, "event_mentions", "mention_id", "event_id", state.mention_links)
     if state.statement_ids:
         _update_by_key(store, "quotes", "quote_id", "statement_id", state.statement_ids)
+    if state.absorbed_stories:  # after the batch's documents and events are in: they may name the small story too
+        _update_by_key(store, "documents", "story_id", "story_id", state.absorbed_stories)
+        _update_by_key(store, "events", "story_id", "story_id", state.absorbed_stories)
+        con.execute("DELETE FROM stories WHERE story_id IN (SELECT unnest(?))", [sorted(state.absorbed_stories)])
 
 
 def _update_by_key(store: Store, table: str, key: str, column: str, values: dict[str, str]) -> None:

@@ -7,6 +7,10 @@ articles (ECB+) are compared without a time factor. Candidates come from an inve
 salient terms and entities whose posting lists keep only the most recently active stories, so the cost per article
 stays flat however many articles are stored.
 
+An article is placed before its event's story has formed, so a small story gets a second look once it has gone quiet:
+a story of at least three articles that now matches it absorbs it (`ClusterOptions.review_size`), found through the
+same index. The absorbed story's id disappears; `take_absorbed()` tells the caller which ids moved where.
+
 Everything is a pure function of the sequence of articles: the same articles in the same order give the same stories
 whether they arrive in one batch or in many, and `to_rows()`/`from_rows()` round-trip the whole state.
 """
@@ -25,6 +29,7 @@ from dateline.records import Story, iso_day
 from dateline.stories.cluster_options import ClusterOptions
 from dateline.stories.features import ArticleFeatures, is_country
 from dateline.stories.lead_specifics import is_specific, lead_agreement, lead_views
+from dateline.stories.second_look import SecondLook
 from dateline.stories.story_state import (
     StoryState,
     add_capped,
@@ -39,7 +44,7 @@ from dateline.stories.story_state import (
 )
 
 
-class StoryClusterer:
+class StoryClusterer(SecondLook):
     """Assigns articles to stories one at a time.
 
     Example:
@@ -66,6 +71,9 @@ class StoryClusterer:
         self.out_of_order = 0  # articles that arrived more than `grace_days` older than the newest one seen
         self._changed: set[str] = set()  # stories changed other than by an article joining (see stories_to_save)
         self._retired_unsaved: dict[str, StoryState] = {}  # retired since the last save: their last change is unsaved
+        self._review_dated: list[tuple[date, str]] = []  # heap of (last_published, story_id) of small stories
+        self._review_undated: list[tuple[int, str]] = []  # heap of (last_seq, story_id), stale entries skipped
+        self._absorbed: dict[str, str] = {}  # small story_id -> the story that absorbed it, since `take_absorbed`
 
     # -- assignment ------------------------------------------------------------------------------------------------
     def assign(self, features: ArticleFeatures) -> str:
@@ -83,7 +91,7 @@ class StoryClusterer:
         best = self.best_story(features, terms, entities)
         story = self.stories[best[1]] if best else self._found(features)
         self._add(story, features, terms, entities)
-        return story.story_id
+        return self.story_of.get(features.doc_id, story.story_id)  # its story may be absorbed (or retired) at once
 
     def attach(self, doc_id: str, story_id: str, published: str | date | None = None) -> None:
         """Add an article to a story without changing what the story is about (for near-duplicate copies)."""
@@ -94,6 +102,7 @@ class StoryClusterer:
             self._extend(story, iso_day(published))
             self._touch(story)
             self._retire_quiet_stories()
+            self._review_quiet_stories()
 
     def best_story(
         self, features: ArticleFeatures, terms: dict[str, float], entities: dict[str, float]
@@ -226,11 +235,13 @@ class StoryClusterer:
             self._post(key, story.story_id)
         self._touch(story)
         self._retire_quiet_stories()
+        self._review_quiet_stories()
 
     def _touch(self, story: StoryState) -> None:
         story.last_seq = self.seq
         if story.last_published is None:
             heapq.heappush(self._undated, (story.last_seq, story.story_id))
+        self._schedule_review(story)
 
     def _post(self, key: str, story_id: str) -> None:
         posting = self._postings[key]
@@ -286,10 +297,12 @@ class StoryClusterer:
 
     def stories_to_save(self, touched: Iterable[str]) -> list[StoryState]:
         """The states to write after a batch: the `touched` stories (articles joined them), then those changed
-        otherwise (a posting list dropped one of their keys), whether still in memory or retired during the batch."""
+        otherwise (a posting list dropped one of their keys, a review), whether still in memory or retired during the
+        batch; absorbed stories are gone (see `take_absorbed`)."""
         wanted = dict.fromkeys(touched)
         wanted.update(dict.fromkeys(sorted(self._changed - wanted.keys())))
-        saved = [self.stories.get(story_id) or self._retired_unsaved[story_id] for story_id in wanted]
+        found = (self.stories.get(story_id) or self._retired_unsaved.get(story_id) for story_id in wanted)
+        saved = [story for story in found if story is not None]
         self._changed.clear()
         self._retired_unsaved.clear()
         return saved
@@ -344,6 +357,8 @@ class StoryClusterer:
                 clusterer._undated.append((story.last_seq, story.story_id))
             clusterer.story_of.update((doc_id, story.story_id) for doc_id in story.doc_ids)
             touches.extend((seq, key, story.story_id) for key, seq in story.keys.items())
+            if story.reviewed_seq != story.last_seq:
+                clusterer._schedule_review(story)
         for seq, key, story_id in sorted(touches):  # replaying touches in order rebuilds the same posting lists
             clusterer.seq = seq
             clusterer._post(key, story_id)

@@ -34,5 +34,5 @@ def place_article(clusterer: StoryClusterer, duplicates: NearDuplicateIndex, doc
     if original and original in clusterer.story_of:
         story_id = clusterer.story_of[original]
         clusterer.attach(document.doc_id, story_id, document.published)
-        return Placement(story_id, original, signature, seq)
+        return Placement(clusterer.story_of.get(document.doc_id, story_id), original, signature, seq)
     return Placement(clusterer.assign(features), None, signature, seq)

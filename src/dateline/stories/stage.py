@@ -97,9 +97,15 @@ class LinkingStage:
         touched: dict[str, set[str]] = {}  # story_id -> ids of its merged events this batch created or extended
         df_keys: set[tuple[str, str]] = set()
         late, out_of_order = self.clusterer.late_articles, self.clusterer.out_of_order
-        for analysis in analyses:
+        placed_in: list[str] = []  # each article's story when it was placed
+        moves: dict[int, dict[str, str]] = {}  # article index -> the absorptions (small -> story) its placing set off
+        for index, analysis in enumerate(analyses):
             document = analysis.document
             placed = place_article(self.clusterer, self.duplicates, document, analysis.features)
+            placed_in.append(placed.story_id)
+            if absorbed := self.clusterer.take_absorbed():
+                moves[index] = absorbed
+                state.absorbed_stories.update(absorbed)
             if placed.seq is not None:
                 state.signatures.append({"doc_id": document.doc_id, "seq": placed.seq,
                                          "scheme": placed.signature.scheme,
@@ -118,17 +124,34 @@ class LinkingStage:
             log.warning("articles are arriving out of date order (%d so far more than %d day(s) older than the newest "
                         "one seen): stories link best in date order (dateline ingest --date-order)",
                         self.clusterer.out_of_order, self.clusterer.options.grace_days)
+        final = state.absorbed_stories
+        linked = [replace(a, document=replace(a.document, story_id=final.get(a.document.story_id,
+                                                                               a.document.story_id)))
+                  for a in linked]
         if self.match_statements:  # before merging: reports of one statement are one event
             linked = self._with_statements(linked, state)
-        for analysis in linked:
-            story_id = analysis.document.story_id
+        # Reports merge into the story they were placed in, and an absorbed story's merged events move at the point
+        # of the run where it was absorbed: the same steps whether the run comes in one batch or in many.
+        for index, (analysis, story_id) in enumerate(zip(linked, placed_in)):
             merged = merge_into(self._story_events(story_id), with_statements(analysis.events, analysis.quotes),
                                 story_id)
             self._merged[story_id] = merged
             touched.setdefault(story_id, set()).update(merged.changed)
+            for small, target in moves.get(index, {}).items():
+                self._move_events(small, target, touched)
         self._fill_story_rows(state, touched, df_keys)
         self._forget_old_stories()
         return linked, state
+
+    def _move_events(self, small: str, target: str, touched: dict[str, set[str]]) -> None:
+        """An absorbed story's merged events join the absorbing story's as they are (each keeps its reports)."""
+        moved = [replace(event, story_id=target) for event in self._story_events(small).events]
+        variants = self._merged.pop(small).variants
+        merged = self._story_events(target)
+        events = sorted([*merged.events, *moved], key=lambda event: event.event_id)
+        self._merged[target] = MergedEvents(events, {**merged.variants, **variants}, merged.changed)
+        touched.pop(small, None)
+        touched.setdefault(target, set()).update(event.event_id for event in moved)
 
     def _fill_story_rows(self, state: StageState, touched: dict[str, set[str]], df_keys: set[tuple[str, str]]) -> None:
         clusterer = self.clusterer

@@ -40,6 +40,7 @@ class StoryState:
     lead_places: list[str] = field(default_factory=list)  # the members' first-sentence places (features.lead_places)
     lead_people: list[str] = field(default_factory=list)  # the members' lead people (features.lead_people)
     last_seq: int = 0  # the clusterer's article count when an article last joined: the clock of undated stories
+    reviewed_seq: int = 0  # `last_seq` when the story last had its second look (clustering: review), 0 for never
 
     def to_row(self) -> dict[str, Any]:
         row = asdict(self)
@@ -71,6 +72,24 @@ class StoryState:
 
 
 _STORY_FIELDS = frozenset(f.name for f in fields(StoryState))
+
+
+def absorb_state(target: StoryState, small: StoryState, centroid_terms: int, centroid_entities: int,
+                 lead_keys: int, max_lead: int) -> None:
+    """Fold `small` into `target`: its articles, centroid, span, lead names and index keys (the later touch wins)."""
+    target.doc_ids.extend(small.doc_ids)
+    extend_span(target, small.first_published)
+    extend_span(target, small.last_published)
+    target.terms = pruned_sum(target.terms, small.terms, centroid_terms)
+    target.entities = pruned_sum(target.entities, small.entities, centroid_entities)
+    target.term_norm = norm(target.terms)
+    target.entity_norm = norm(target.entities)
+    target.lead = pruned_sum(target.lead, small.lead, lead_keys)
+    add_capped(target.lead_places, small.lead_places, max_lead)
+    add_capped(target.lead_people, small.lead_people, max_lead)
+    for key, seq in small.keys.items():
+        target.keys[key] = max(seq, target.keys.get(key, 0))
+    target.last_seq = max(target.last_seq, small.last_seq)
 
 
 def norm(vector: dict[str, float]) -> float:
