@@ -36,7 +36,6 @@ from dateline.stories.story_state import (
     cosine,
     extend_span,
     iso,
-    norm,
     pruned_sum,
     story_id_for,
     top,
@@ -168,11 +167,16 @@ class StoryClusterer(SecondLook):
         return ["t:" + t for t in top_terms] + ["e:" + e for e in top_entities]
 
     def _candidates(self, features: ArticleFeatures, terms: dict[str, float], entities: dict[str, float]) -> list[str]:
+        return self._stories_sharing(self._index_keys(features, terms, entities), features.published)
+
+    def _stories_sharing(self, keys: Iterable[str], published: date | None, exclude: str | None = None) -> list[str]:
+        """The `max_candidates` in-window stories posted under the most (idf-weighted) of `keys`, best first."""
         hits: dict[str, float] = defaultdict(float)
-        for key in self._index_keys(features, terms, entities):
+        for key in keys:
             weight = self._key_idf(key)
-            for story_id in self._recent(key, features.published):
-                hits[story_id] += weight
+            for story_id in self._recent(key, published):
+                if story_id != exclude:
+                    hits[story_id] += weight
         ranked = heapq.nlargest(self.options.max_candidates, hits.items(), key=lambda item: (item[1], item[0]))
         return [story_id for story_id, _ in ranked]
 
@@ -222,10 +226,7 @@ class StoryClusterer(SecondLook):
         story.doc_ids.append(features.doc_id)
         self.story_of[features.doc_id] = story.story_id
         self._extend(story, features.published)
-        story.terms = pruned_sum(story.terms, terms, self.options.centroid_terms)
-        story.entities = pruned_sum(story.entities, entities, self.options.centroid_entities)
-        story.term_norm = norm(story.terms)
-        story.entity_norm = norm(story.entities)
+        story.add_to_centroid(terms, entities, self.options.centroid_terms, self.options.centroid_entities)
         kept = [k for k in features.lead_entities if any(is_specific(k, dates) for _, dates, _ in views)]
         story.lead = pruned_sum(story.lead, dict.fromkeys(kept, 1.0), self.options.lead_keys)
         add_capped(story.lead_places, features.lead_places, self.options.max_lead_places)

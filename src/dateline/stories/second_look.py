@@ -9,7 +9,6 @@ there. Looked at again once it has gone quiet, against the stories that have gro
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
@@ -19,7 +18,7 @@ from dateline.stories.story_state import StoryState, absorb_state, unit
 class SecondLook:
     """The second-look half of `dateline.stories.clustering.StoryClusterer`."""
 
-    # Set by StoryClusterer.__init__; the methods used here (_recent, _key_idf, _time_factor, similarity) are its.
+    # Set by StoryClusterer.__init__; the methods used here (_stories_sharing, _time_factor, similarity) are its.
     options: Any
     stories: dict[str, StoryState]
     story_of: dict[str, str]
@@ -65,15 +64,9 @@ class SecondLook:
     def _absorber(self, small: StoryState) -> StoryState | None:
         """The most similar story of at least `review_target_size` articles at or above `review_threshold`, found
         through the small story's own index keys (so a review costs what placing an article does)."""
-        hits: dict[str, float] = defaultdict(float)
-        for key in small.keys:
-            for story_id in self._recent(key, small.last_published):
-                if story_id != small.story_id:
-                    hits[story_id] += self._key_idf(key)
-        ranked = heapq.nlargest(self.options.max_candidates, hits.items(), key=lambda item: (item[1], item[0]))
         terms, entities = unit(small.terms), unit(small.entities)
         best: tuple[float, str] | None = None
-        for story_id, _ in ranked:
+        for story_id in self._stories_sharing(small.keys, small.last_published, exclude=small.story_id):
             story = self.stories[story_id]
             if len(story.doc_ids) < self.options.review_target_size:
                 continue

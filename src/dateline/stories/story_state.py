@@ -42,6 +42,14 @@ class StoryState:
     last_seq: int = 0  # the clusterer's article count when an article last joined: the clock of undated stories
     reviewed_seq: int = 0  # `last_seq` when the story last had its second look (clustering: review), 0 for never
 
+    def add_to_centroid(self, terms: dict[str, float], entities: dict[str, float], max_terms: int,
+                        max_entities: int) -> None:
+        """Add vectors (an article's, or a whole story's) to the centroid, pruned to the largest weights."""
+        self.terms = pruned_sum(self.terms, terms, max_terms)
+        self.entities = pruned_sum(self.entities, entities, max_entities)
+        self.term_norm = norm(self.terms)
+        self.entity_norm = norm(self.entities)
+
     def to_row(self) -> dict[str, Any]:
         row = asdict(self)
         row["first_published"] = iso(self.first_published)
@@ -80,10 +88,7 @@ def absorb_state(target: StoryState, small: StoryState, centroid_terms: int, cen
     target.doc_ids.extend(small.doc_ids)
     extend_span(target, small.first_published)
     extend_span(target, small.last_published)
-    target.terms = pruned_sum(target.terms, small.terms, centroid_terms)
-    target.entities = pruned_sum(target.entities, small.entities, centroid_entities)
-    target.term_norm = norm(target.terms)
-    target.entity_norm = norm(target.entities)
+    target.add_to_centroid(small.terms, small.entities, centroid_terms, centroid_entities)
     target.lead = pruned_sum(target.lead, small.lead, lead_keys)
     add_capped(target.lead_places, small.lead_places, max_lead)
     add_capped(target.lead_people, small.lead_people, max_lead)
